@@ -1,0 +1,151 @@
+"""Frozen dataclasses that carry a resolution from text to graph.
+
+Offsets are Python string indices (Unicode code points, the unit SPARQL's STRLEN and SUBSTR use),
+half-open: text[start:end].
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """An input as text: a plain-text file decoded, or the text pypdf extracts from a PDF."""
+
+    name: str  # file name as given by the user, for messages and provenance
+    text: str
+    media_type: str  # "text/plain" or "application/pdf"
+    sha256: str  # digest of the input bytes
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in the clean text back to offsets in the source text.
+
+    Stored as runs: clean[clean_starts[i] : clean_starts[i] + lengths[i]] was copied from
+    source[source_starts[i] : ...]. Characters the cleanup inserted (a joining space) belong
+    to no run and map to the source position of the next copied character.
+    """
+
+    clean_starts: tuple[int, ...]
+    source_starts: tuple[int, ...]
+    lengths: tuple[int, ...]
+
+    def to_source(self, offset: int) -> int:
+        i = bisect.bisect_right(self.clean_starts, offset) - 1
+        if i < 0:
+            return self.source_starts[0] if self.source_starts else 0
+        delta = offset - self.clean_starts[i]
+        if delta < self.lengths[i]:
+            return self.source_starts[i] + delta
+        if i + 1 < len(self.source_starts):
+            return self.source_starts[i + 1]
+        return self.source_starts[i] + self.lengths[i]
+
+    def span_to_source(self, span: Span) -> Span:
+        """Source span from the first to just after the last character of a clean span."""
+        if span.end <= span.start:
+            at = self.to_source(span.start)
+            return Span(at, at)
+        return Span(self.to_source(span.start), self.to_source(span.end - 1) + 1)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One logical line of the clean text: a title, a citation, a recital, a paragraph's lead,
+    a point, a heading or a footnote body. Its kind is decided by the cleanup."""
+
+    kind: str  # title | procedure | note | opener | citation | recital | paragraph | point |
+    # indent | heading | footnote
+    label: str  # "A", "4", "a", footnote number; "" when the kind has none
+    span: Span  # of the text after the label, in the clean text
+
+
+@dataclass(frozen=True)
+class FootnoteMarker:
+    number: int
+    offset: int  # position in the clean text where the (removed) marker stood
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    offsets: OffsetMap
+    blocks: tuple[Block, ...]
+    markers: tuple[FootnoteMarker, ...]
+    front_matter: str  # what came before the title (cover page, contents), furniture removed
+    furniture: tuple[str, ...]  # the page furniture lines that were removed, as printed
+
+
+@dataclass(frozen=True)
+class Part:
+    """A citation, recital, paragraph, point, indent, heading or footnote."""
+
+    kind: str
+    label: str  # as printed: "A", "4", "a"; citations and headings have none
+    order: int  # 1-based position among the parts of the same kind and parent
+    text: str
+    span: Span  # in the clean text; clean.text[span.start:span.end] == text
+    source: Span  # in the source text
+    parts: tuple[Part, ...] = ()  # points and indents of a paragraph or recital
+    heading: str | None = None  # the sub-heading a paragraph sits under
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    span: Span
+    source: Span
+    anchor: Part | None  # the innermost part holding the marker (title, citation, recital,
+    # paragraph or point); None when no marker was found
+    anchor_offset: int | None  # where the marker stood, as an offset into that part's text
+
+
+@dataclass(frozen=True)
+class Procedure:
+    year: int
+    number: int
+    type: str  # RSP, COD, DEA, DEC, INI ...
+
+    @property
+    def reference(self) -> str:
+        return f"{self.year}/{self.number:04d}({self.type})"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    title_span: Span
+    procedure: Procedure | None
+    kind: str  # a key of resgraph.parse.metadata.KINDS
+    language: str  # ISO 639-1, lower case
+    date: str | None  # ISO date printed on the cover, if any
+    document_number: str | None  # "B9-0216/2024", "A9-0071/2024", "RC-B9-0065/2022"
+    pe_numbers: tuple[str, ...] = field(default=())
+    related_references: tuple[str, ...] = field(default=())  # COM(...), C9-..., C(...)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    source: SourceText
+    clean: CleanText
+    metadata: Metadata
+    title: Part
+    citations: tuple[Part, ...]
+    recitals: tuple[Part, ...]
+    paragraphs: tuple[Part, ...]
+    headings: tuple[Part, ...]
+    footnotes: tuple[Footnote, ...]

@@ -1,0 +1,123 @@
+"""Document metadata from the title block, the cover page and the page furniture."""
+
+from __future__ import annotations
+
+import re
+
+from resgraph.model import CleanText, Metadata, Procedure, Span
+
+# Document kinds, keyed by the slug used in IRIs; the ontology has one SKOS concept for each.
+KINDS: dict[str, str] = {
+    "motion": "motion for a resolution",
+    "joint-motion": "joint motion for a resolution",
+    "draft-legislative-resolution": "draft legislative resolution",
+    "text-adopted": "text adopted",
+    "legislative-resolution": "legislative resolution",
+    "resolution": "resolution",
+}
+
+# The Word file name in EP page footers starts with the document family.
+_FAMILY_KIND = {"RC": "joint-motion", "RE": "motion", "RR": "motion", "TA": "text-adopted"}
+
+_PROCEDURE = re.compile(r"(\d{4})/(\d{4})\s*\(([A-Z]{3})\)")
+_RELATED = re.compile(r"COM\(\d{4}\)\s?\d{3,4}|SWD\(\d{4}\)\s?\d{3,4}|C\(\d{4}\)\s?\d{3,5}"
+                      r"|\b[CN]\d-\d{4}/\d{4}")
+_DOCUMENT_NUMBER = re.compile(r"^((?:RC-)?[ABC]\d-\d{4}/\d{4})$", re.MULTILINE)
+_COVER_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", re.MULTILINE)
+_PE_NUMBER = re.compile(r"PE\s?(\d{3}\.\d{3})(v\d{2}-\d{2})?")
+_DOCX = re.compile(r"^([A-Z]{2})\\\d+([A-Z]{2})\.docx")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split(),
+        start=1,
+    )
+}
+_TITLE_DATE = re.compile(
+    r"\bresolution of (\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.IGNORECASE
+)
+
+
+def _kind(title: str, front: str, families: list[str]) -> str:
+    lowered = title.lower()
+    if lowered.startswith("draft european parliament legislative resolution"):
+        return "draft-legislative-resolution"
+    if _TITLE_DATE.search(title):
+        return "legislative-resolution" if "legislative resolution" in lowered else "text-adopted"
+    front_upper = front.upper()
+    if "JOINT MOTION FOR A RESOLUTION" in front_upper:
+        return "joint-motion"
+    if "motion for a" in lowered or "MOTION FOR A RESOLUTION" in front_upper:
+        return "motion"
+    for family in families:
+        if family in _FAMILY_KIND:
+            return _FAMILY_KIND[family]
+    return "resolution"
+
+
+def parse_metadata(clean: CleanText) -> Metadata:
+    title_block = next(b for b in clean.blocks if b.kind == "title")
+    title = clean.text[title_block.span.start : title_block.span.end]
+    procedure_text = " ".join(
+        clean.text[b.span.start : b.span.end] for b in clean.blocks if b.kind == "procedure"
+    )
+    procedure = None
+    found = list(_PROCEDURE.finditer(procedure_text)) or list(
+        _PROCEDURE.finditer(clean.front_matter)
+    )
+    if found:
+        y, n, t = found[-1].groups()
+        procedure = Procedure(int(y), int(n), t)
+
+    families = []
+    language = None
+    for line in clean.furniture:
+        m = _DOCX.match(line)
+        if m:
+            families.append(m.group(1))
+            language = language or m.group(2).lower()
+    if language is None:
+        codes = [ln for ln in clean.furniture if re.fullmatch(r"[A-Z]{2}", ln)]
+        language = codes[0].lower() if codes else "en"
+
+    pe_numbers: list[str] = []
+    for line in clean.furniture:
+        for m in _PE_NUMBER.finditer(line):
+            value = "PE" + m.group(1) + (m.group(2) or "")
+            if value not in pe_numbers:
+                pe_numbers.append(value)
+
+    date = None
+    m = _TITLE_DATE.search(title)
+    if m:
+        date = f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).capitalize()]:02d}-{int(m.group(1)):02d}"
+    else:
+        d = _COVER_DATE.search(clean.front_matter)
+        if d:
+            date = f"{int(d.group(3)):04d}-{int(d.group(2)):02d}-{int(d.group(1)):02d}"
+
+    number = _DOCUMENT_NUMBER.search(clean.front_matter)
+    related = tuple(dict.fromkeys(re.sub(r"\s", "", m.group(0))
+                                  for m in _RELATED.finditer(procedure_text)))
+    return Metadata(
+        title=title,
+        title_span=Span(title_block.span.start, title_block.span.end),
+        procedure=procedure,
+        kind=_kind(title, clean.front_matter, families),
+        language=language,
+        date=date,
+        document_number=number.group(1) if number else None,
+        pe_numbers=tuple(pe_numbers),
+        related_references=related,
+    )
+
+
+def odp_document_id(number: str) -> str | None:
+    """EP document number -> ODP document identifier: "B9-0216/2024" -> "B-9-2024-0216",
+    "RC-B9-0065/2022" -> "RC-9-2022-0065" (the ODP drops the B for joint motions)."""
+    m = re.fullmatch(r"(RC-)?([ABC])(\d)-(\d{4})/(\d{4})", number)
+    if not m:
+        return None
+    rc, letter, term, num, year = m.groups()
+    return f"{'RC' if rc else letter}-{term}-{year}-{num}"

@@ -1,0 +1,462 @@
+"""Source text -> clean text: page furniture out, footnotes out, lines rejoined, offsets kept.
+
+The EP's PDFs (and text extracted from them) interleave the resolution with running headers
+and footers, a lone language code, cover pages, tables of contents and footnote bodies at the
+bottom of each page, and glue footnote markers to the word before them ("Kazakhstan1",
+"20192"). This module finds the resolution inside such a text, removes all of that, rejoins
+lines into logical blocks (one per citation, recital, paragraph, point, heading or footnote),
+and records for every clean character where it came from in the source.
+
+The clean text holds one block per line, labels as printed ("A. whereas ..."); a block's span
+covers the text after its label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resgraph.errors import InputError
+from resgraph.model import Block, CleanText, FootnoteMarker, OffsetMap, SourceText, Span
+
+# EU official language codes: a line holding only one of them is the page's language mark.
+LANGUAGE_CODES = frozenset(
+    "BG CS DA DE EL EN ES ET FI FR GA HR HU IT LT LV MT NL PL PT RO SK SL SV".split()
+)
+
+# Running headers and footers of EP documents. The Word file name names the document family
+# (RC joint motion, RE motion, RR report, TA text adopted, AM amendments ...), the PE number
+# identifies the document in the EP's registry, "n/m" is the page.
+_FURNITURE = (
+    re.compile(r"^[A-Z]{2}\\\d+[A-Z]{2}\.docx\b"),
+    re.compile(r"^PE\s?\d{3}\.\d{3}(?:v\d{2}-\d{2})?(?:\s|$|\})"),
+    re.compile(r"^[A-Z]{2} United in diversity [A-Z]{2}$"),
+    re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$"),
+    re.compile(r"^-?\s*\d{1,3}\s*-?$"),
+    re.compile(r"^(?:RC|AM)\d{0,2}$"),
+    re.compile(r"^[{}\s]+$"),
+    re.compile(r"^PR_[A-Za-z0-9_]+$"),
+)
+
+_TITLE = re.compile(
+    r"^(?:\d{1,2}\.\s+)?"
+    r"(?:(?:joint\s+)?motion\s+for\s+an?\s+(?:european\s+parliament\s+)?"
+    r"|draft\s+european\s+parliament\s+|european\s+parliament\s+)"
+    r"(?:legislative\s+|non-legislative\s+)?resolution\b",
+    re.IGNORECASE,
+)
+_HEADING_NUMBER = re.compile(r"^\d{1,2}\.\s+")
+_OPENER = re.compile(r"^The European Parliament\s*,?$")
+_DOT_LEADERS = re.compile(r"\.{4,}")
+_PROCEDURE = re.compile(r"\d{4}/\d{4}\s*\([A-Z]{3}\)")
+_AMENDMENT = re.compile(r"^Amendment\s+\d+\s*$")
+
+_CITATION = re.compile(r"^[–—‒-]\s*(?=\S)")
+_RECITAL = re.compile(r"^([A-Z]{1,3})\.\s+(?=\S)")
+_PARAGRAPH = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+_POINT = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(?=\S)")
+_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(?=\S)")
+_ABBREVIATION_END = re.compile(r"(?:\bp|\bpp|\bNo|\bArt|\bpara|\be\.g|\bi\.e)\.$")
+
+_BLOCK_END = (";", ".", ":", ",")
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    start: int  # of the first non-blank character, in the source
+    end: int  # after the last non-blank character
+    raw_end: int  # end of the line before its line break (trailing blanks included)
+    text: str  # source[start:end]
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for i, m in enumerate(re.finditer(r"\r\n|\r|\n|$", text)):
+        raw = text[pos : m.start()]
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        start = pos + lead
+        lines.append(_Line(i, start, start + len(stripped), m.start(), stripped))
+        pos = m.end()
+        if m.end() == len(text):
+            break
+    return lines
+
+
+def is_furniture(text: str) -> bool:
+    if not text:
+        return True
+    if text in LANGUAGE_CODES:
+        return True
+    return any(p.match(text) for p in _FURNITURE)
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and " " in text and all(c.isupper() for c in letters)
+
+
+def _roman(label: str) -> bool:
+    return bool(re.fullmatch(r"[ivxl]+", label))
+
+
+def _next_recital(label: str) -> str:
+    """A, B, ... Z, AA, AB ... as the EP numbers recitals."""
+    value = 0
+    for c in label:
+        value = value * 26 + (ord(c) - 64)
+    value += 1
+    out = ""
+    while value:
+        value, rem = divmod(value - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+# --- Locating the resolution ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Section:
+    title: int  # line index of the title heading
+    opener: int  # line index of "The European Parliament,"
+    end: int  # line index after the last line of the resolution
+
+
+def _locate(source: SourceText, lines: list[_Line], furniture: list[bool]) -> _Section:
+    content = [ln for ln in lines if not furniture[ln.index]]
+    openers = [ln.index for ln in content if _OPENER.match(ln.text)]
+    if not openers:
+        raise InputError(
+            source.name,
+            "not an EP resolution: no line 'The European Parliament,' opens its citations",
+        )
+    titles = [
+        ln.index for ln in content if _TITLE.match(ln.text) and not _DOT_LEADERS.search(ln.text)
+    ]
+    previous = -1
+    for opener in openers:
+        before = [t for t in titles if previous < t < opener]
+        previous = opener
+        if before:
+            return _Section(before[-1], opener, _find_end(lines, furniture, opener))
+    raise InputError(
+        source.name,
+        "not an EP resolution: no title such as 'European Parliament resolution on ...' "
+        "before 'The European Parliament,'",
+    )
+
+
+def _find_end(lines: list[_Line], furniture: list[bool], opener: int) -> int:
+    """The resolution ends where the next part of a report begins: an all-capitals heading
+    (EXPLANATORY STATEMENT, ANNEX, OPINION OF ...), an amendment, or another text's opener."""
+    for ln in lines[opener + 1 :]:
+        if furniture[ln.index]:
+            continue
+        if _is_caps_heading(ln.text) or _AMENDMENT.match(ln.text) or _OPENER.match(ln.text):
+            return ln.index
+    return len(lines)
+
+
+# --- Footnotes --------------------------------------------------------------------------------
+
+
+def _marker_patterns(number: int) -> tuple[re.Pattern[str], ...]:
+    n = str(number)
+    after = r"(?=[\s,.;:)\]’”]|$)"
+    return (
+        # glued to a word, a closing bracket or quote: "Kazakhstan1", "report’)4"
+        re.compile(r"(?<=[^\W\d_]|[)\]’”\"])" + n + after),
+        # glued to a year: "20192" is 2019 and footnote 2
+        re.compile(r"(?<![\w/.])(?:19|20)\d\d(" + n + ")" + after),
+        # glued to a court case number: "T-163/211" is T-163/21 and footnote 1
+        re.compile(r"(?<![\w/])[CTF]-\d{1,4}/\d\d(" + n + ")" + after),
+    )
+
+
+def _find_marker(
+    number: int, lines: list[_Line], since: tuple[int, int]
+) -> tuple[int, int, int] | None:
+    """First marker for footnote `number` after position `since` (line slot, column):
+    (line slot, start column, end column)."""
+    patterns = _marker_patterns(number)
+    for slot in range(since[0], len(lines)):
+        text = lines[slot].text
+        lower = since[1] if slot == since[0] else 0
+        best: tuple[int, int] | None = None
+        for p in patterns:
+            for m in p.finditer(text, lower):
+                g = m.lastindex or 0
+                span = (m.start(g), m.end(g))
+                if best is None or span[0] < best[0]:
+                    best = span
+                break
+        if best is not None:
+            return slot, best[0], best[1]
+    return None
+
+
+def _footnote_complete(text: str) -> bool:
+    """A footnote body ends with a full stop outside brackets (not "p." awaiting its page)."""
+    text = text.rstrip()
+    if not text.endswith("."):
+        return False
+    if _ABBREVIATION_END.search(text):
+        return False
+    return text.count("(") <= text.count(")")
+
+
+@dataclass(frozen=True)
+class _Footnote:
+    number: int
+    lines: tuple[_Line, ...]
+
+
+def _split_footnotes(
+    lines: list[_Line],
+) -> tuple[list[_Line], list[_Footnote], dict[int, list[tuple[int, int, int]]]]:
+    """Separate footnote bodies from body lines; find each footnote's marker.
+
+    A footnote starts with a line "N text" where N is the next footnote number and a marker
+    for N stands in the body since the previous marker; the footnote list decides which
+    digits glued to a word are a marker. Returns the body lines, the footnotes, and the
+    markers to delete per body line slot: number, start column, end column.
+    """
+    body: list[_Line] = []
+    notes: list[_Footnote] = []
+    markers: dict[int, list[tuple[int, int, int]]] = {}
+    expected = 1
+    since = (0, 0)
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        m = _FOOTNOTE.match(ln.text)
+        if m and int(m.group(1)) == expected:
+            found = _find_marker(expected, body, since)
+            if found is not None:
+                slot, col_start, col_end = found
+                markers.setdefault(slot, []).append((expected, col_start, col_end))
+                since = (slot, col_end)
+                taken = [ln]
+                text = ln.text
+                i += 1
+                while i < len(lines) and not _footnote_complete(text):
+                    nxt = lines[i]
+                    nm = _FOOTNOTE.match(nxt.text)
+                    if nm and int(nm.group(1)) == expected + 1:
+                        break
+                    taken.append(nxt)
+                    text += " " + nxt.text
+                    i += 1
+                notes.append(_Footnote(expected, tuple(taken)))
+                expected += 1
+                continue
+        body.append(ln)
+        i += 1
+    return body, notes, markers
+
+
+# --- Building the clean text ------------------------------------------------------------------
+
+
+class _Writer:
+    """Accumulates clean text and the runs that map it back to the source."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.chunks: list[str] = []
+        self.pos = 0
+        self.clean_starts: list[int] = []
+        self.source_starts: list[int] = []
+        self.lengths: list[int] = []
+
+    def copy(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        piece = self.source[start:end]
+        if self.lengths and self.source_starts[-1] + self.lengths[-1] == start and (
+            self.clean_starts[-1] + self.lengths[-1] == self.pos
+        ):
+            self.lengths[-1] += end - start
+        else:
+            self.clean_starts.append(self.pos)
+            self.source_starts.append(start)
+            self.lengths.append(end - start)
+        self.chunks.append(piece)
+        self.pos += end - start
+
+    def insert(self, text: str) -> None:
+        self.chunks.append(text)
+        self.pos += len(text)
+
+    def offsets(self) -> OffsetMap:
+        return OffsetMap(tuple(self.clean_starts), tuple(self.source_starts), tuple(self.lengths))
+
+
+def _separator(previous: _Line, source: str, following: _Line) -> str:
+    """How two lines of one block join: a space, or nothing inside a word.
+
+    pypdf ends a wrapped line with a blank where a word ended, so a line that ends in a
+    lowercase letter with no blank, followed by one that starts in lowercase, is a word split
+    across lines or pages ("resolu" / "tion"). A hyphen at the end of a line is printed, not
+    inserted by line breaking (EP texts are not hyphenated), so it stays and joins directly:
+    "anti-" / "corruption" -> "anti-corruption".
+    """
+    trailing_blank = previous.raw_end > previous.end
+    last = previous.text[-1:]
+    first = following.text[:1]
+    if last in "-‐" and not previous.text.endswith(" -"):
+        return ""
+    if not trailing_blank and last.islower() and first.islower():
+        return ""
+    return " "
+
+
+@dataclass
+class _OpenBlock:
+    kind: str
+    label: str
+    label_length: int
+    lines: list[_Line]
+
+
+def _classify(
+    lines: list[_Line], source: str
+) -> list[_OpenBlock]:
+    """Group body lines (after the opener) into blocks by the labels that start them."""
+    blocks: list[_OpenBlock] = []
+    phase = "citations"
+    next_recital = "A"
+    next_paragraph = 1
+
+    def ends_block(ln: _Line | None) -> bool:
+        return ln is None or ln.text.endswith(_BLOCK_END)
+
+    for i, ln in enumerate(lines):
+        text = ln.text
+        previous = lines[i - 1] if i else None
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        m_rec = _RECITAL.match(text)
+        m_par = _PARAGRAPH.match(text)
+        m_pt = _POINT.match(text)
+        m_dash = _CITATION.match(text)
+        if m_dash and phase == "citations":
+            blocks.append(_OpenBlock("citation", "", m_dash.end(), [ln]))
+        elif m_rec and m_rec.group(1) == next_recital and phase != "paragraphs":
+            phase = "recitals"
+            blocks.append(_OpenBlock("recital", m_rec.group(1), m_rec.end(), [ln]))
+            next_recital = _next_recital(next_recital)
+        elif m_par and int(m_par.group(1)) == next_paragraph:
+            phase = "paragraphs"
+            blocks.append(_OpenBlock("paragraph", m_par.group(1), m_par.end(), [ln]))
+            next_paragraph += 1
+        elif m_pt and blocks and phase != "citations" and ends_block(previous):
+            blocks.append(_OpenBlock("point", m_pt.group(1), m_pt.end(), [ln]))
+        elif m_dash and blocks and phase != "citations" and ends_block(previous):
+            blocks.append(_OpenBlock("indent", "", m_dash.end(), [ln]))
+        elif (
+            blocks
+            and ends_block(previous)
+            and text[:1].isupper()
+            and not text.endswith(_BLOCK_END)
+            and following is not None
+            and (m := _PARAGRAPH.match(following.text)) is not None
+            and int(m.group(1)) == next_paragraph
+        ):
+            blocks.append(_OpenBlock("heading", "", 0, [ln]))
+        elif blocks:
+            blocks[-1].lines.append(ln)
+        else:
+            # Text between the opener and the first citation: keep it as a note.
+            blocks.append(_OpenBlock("note", "", 0, [ln]))
+    return blocks
+
+
+def _title_blocks(lines: list[_Line]) -> list[_OpenBlock]:
+    """Title lines, then the procedure line(s) in brackets, then any bracketed notes."""
+    blocks: list[_OpenBlock] = []
+    for ln in lines:
+        if not blocks:
+            number = _HEADING_NUMBER.match(ln.text)
+            blocks.append(_OpenBlock("title", "", number.end() if number else 0, [ln]))
+            continue
+        current = blocks[-1]
+        open_brackets = sum(x.text.count("(") - x.text.count(")") for x in current.lines)
+        if current.kind == "procedure" and open_brackets > 0:
+            current.lines.append(ln)
+        elif ln.text.startswith("(") and _PROCEDURE.search(ln.text):
+            blocks.append(_OpenBlock("procedure", "", 0, [ln]))
+        elif ln.text.startswith("(") and current.kind != "title" or current.kind == "note":
+            blocks.append(_OpenBlock("note", "", 0, [ln]))
+        elif current.kind == "title":
+            current.lines.append(ln)
+        else:
+            blocks.append(_OpenBlock("note", "", 0, [ln]))
+    return blocks
+
+
+def clean(source: SourceText) -> CleanText:
+    """Find the resolution in `source` and return its clean text with blocks and offsets."""
+    text = source.text
+    lines = _split_lines(text)
+    furniture = [is_furniture(ln.text) for ln in lines]
+    section = _locate(source, lines, furniture)
+
+    front = [ln.text for ln in lines[: section.title] if not furniture[ln.index]]
+    removed = tuple(ln.text for ln in lines if furniture[ln.index] and ln.text)
+    title_lines = [
+        ln for ln in lines[section.title : section.opener] if not furniture[ln.index]
+    ]
+    body_lines = [
+        ln for ln in lines[section.opener + 1 : section.end] if not furniture[ln.index]
+    ]
+    body_lines, notes, marker_cols = _split_footnotes(body_lines)
+
+    blocks = _title_blocks(title_lines)
+    opener = lines[section.opener]
+    blocks.append(_OpenBlock("opener", "", 0, [opener]))
+    # Body blocks keep their index into body_lines so the marker deletions can be found.
+    slot_of = {ln.index: slot for slot, ln in enumerate(body_lines)}
+    blocks.extend(_classify(body_lines, text))
+    blocks.extend(
+        _OpenBlock("footnote", str(n.number), _FOOTNOTE.match(n.lines[0].text).end(), list(n.lines))
+        for n in notes
+    )
+
+    writer = _Writer(text)
+    out_blocks: list[Block] = []
+    markers: list[FootnoteMarker] = []
+    for b_index, block in enumerate(blocks):
+        if b_index:
+            writer.insert("\n")
+        label_end = None
+        for l_index, ln in enumerate(block.lines):
+            if l_index:
+                writer.insert(_separator(block.lines[l_index - 1], text, ln))
+            cuts = []
+            slot = slot_of.get(ln.index) if block.kind not in ("title", "procedure", "opener",
+                                                                "footnote") else None
+            if slot is not None:
+                cuts = sorted(marker_cols.get(slot, []), key=lambda c: c[1])
+            if l_index == 0:
+                label_end = writer.pos + block.label_length
+            cursor = ln.start
+            for number, col_start, col_end in cuts:
+                writer.copy(cursor, ln.start + col_start)
+                markers.append(FootnoteMarker(number, writer.pos))
+                cursor = ln.start + col_end
+            writer.copy(cursor, ln.end)
+        assert label_end is not None
+        out_blocks.append(Block(block.kind, block.label, Span(label_end, writer.pos)))
+
+    clean_text = "".join(writer.chunks)
+    return CleanText(
+        text=clean_text,
+        offsets=writer.offsets(),
+        blocks=tuple(out_blocks),
+        markers=tuple(markers),
+        front_matter="\n".join(front),
+        furniture=removed,
+    )
