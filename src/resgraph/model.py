@@ -100,7 +100,7 @@ class Part:
     span: Span  # in the clean text; clean.text[span.start:span.end] == text
     source: Span  # in the source text
     parts: tuple[Part, ...] = ()  # points and indents of a paragraph or recital
-    heading: str | None = None  # the sub-heading a paragraph sits under
+    heading: int | None = None  # order of the sub-heading a paragraph sits under
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ class Procedure:
 class Metadata:
     title: str
     title_span: Span
-    procedure: Procedure | None
+    procedure: Procedure
     kind: str  # a key of resgraph.parse.metadata.KINDS
     language: str  # ISO 639-1, lower case
     date: str | None  # ISO date printed on the cover, if any

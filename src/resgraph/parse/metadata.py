@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from resgraph.errors import InputError
 from resgraph.model import CleanText, Metadata, Procedure, Span
 
 # Document kinds, keyed by the slug used in IRIs; the ontology has one SKOS concept for each.
@@ -56,19 +57,21 @@ def _kind(title: str, front: str, families: list[str]) -> str:
     return "resolution"
 
 
-def parse_metadata(clean: CleanText) -> Metadata:
+def parse_metadata(name: str, clean: CleanText) -> Metadata:
     title_block = next(b for b in clean.blocks if b.kind == "title")
     title = clean.text[title_block.span.start : title_block.span.end]
     procedure_text = " ".join(
         clean.text[b.span.start : b.span.end] for b in clean.blocks if b.kind == "procedure"
     )
-    procedure = None
     found = list(_PROCEDURE.finditer(procedure_text)) or list(
         _PROCEDURE.finditer(clean.front_matter)
     )
-    if found:
-        y, n, t = found[-1].groups()
-        procedure = Procedure(int(y), int(n), t)
+    if not found:
+        raise InputError(
+            name, "no procedure number such as '(2022/2505(RSP))' under the resolution's title"
+        )
+    y, n, t = found[-1].groups()
+    procedure = Procedure(int(y), int(n), t)
 
     families = []
     language = None

@@ -45,14 +45,14 @@ def _innermost(parts: list[Part], offset: int) -> Part | None:
 
 
 def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
-    metadata = parse_metadata(clean_text)
+    metadata = parse_metadata(source.name, clean_text)
     citations: list[Part] = []
     recitals: list[Part] = []
     paragraphs: list[Part] = []
     headings: list[Part] = []
     footnote_blocks: list[Block] = []
     current: tuple[list[Part], Part, list[Part]] | None = None  # (container, lead, subparts)
-    heading: str | None = None
+    heading: int | None = None
 
     def close() -> None:
         nonlocal current
@@ -79,7 +79,7 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
             close()
             h = _part(clean_text, block, len(headings) + 1)
             headings.append(h)
-            heading = h.text
+            heading = h.order
         elif block.kind == "footnote":
             close()
             footnote_blocks.append(block)

@@ -1,0 +1,268 @@
+"""The resgraph command line: thin click wrappers over the library's verbs.
+
+Heavy libraries (rdflib, pySHACL, pypdf, SPARQLWrapper) are imported inside the commands that
+need them so that `resgraph build` starts fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from resgraph import __version__
+from resgraph.errors import ResgraphError
+from resgraph.vocab import DEFAULT_BASE
+
+DEFAULT_OUT = Path("resgraph-out")
+FORMAT_NAMES = ("nquads", "trig", "turtle", "ntriples", "jsonld", "rdfxml")
+
+
+class _Group(click.Group):
+    """Turns every resgraph error into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except ResgraphError as exc:
+            click.echo(f"resgraph: error: {exc}", err=True)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            click.echo("resgraph: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="resgraph")
+def main() -> None:
+    """resgraph turns European Parliament resolutions into linked data.
+
+    It reads a resolution (plain text or the EP's PDF), finds its structure (title, procedure,
+    citations, recitals, numbered paragraphs, points, sub-headings, footnotes), writes it as
+    RDF in six serialisations plus an embedded SPARQL store, validates it against SHACL
+    shapes and answers stored SPARQL queries.
+
+    \b
+    Typical session:
+      resgraph build                      # the bundled seed resolution -> ./resgraph-out
+      resgraph build motion.pdf -o out    # your own resolution
+      resgraph validate                   # check ./resgraph-out against the shapes
+      resgraph queries                    # what can I ask?
+      resgraph query paragraphs           # ask it
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+    show_default=True, help="Directory for the serialisations and the store.",
+)
+@click.option(
+    "--format", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
+    help="Serialisation to write (repeatable). Default: all six. N-Quads is always written.",
+)
+@click.option(
+    "--base", default=DEFAULT_BASE, show_default=True,
+    help="Base IRI for minted resources; must end in '/' or '#'.",
+)
+@click.option("--no-store", is_flag=True, help="Skip the embedded pyoxigraph store.")
+def build(
+    inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: str, no_store: bool
+) -> None:
+    """Build the graph of one or more resolutions (.txt or .pdf).
+
+    With no INPUTS, builds the bundled seed: the European Parliament resolution on the
+    situation in Kazakhstan, 2022/2505(RSP). Writes resgraph.nq (every named graph),
+    resgraph.trig, resgraph.jsonld, one .ttl/.nt/.rdf per resolution, and store/ (an
+    embedded pyoxigraph store that 'resgraph query' reads) into OUT. All inputs are parsed
+    before anything is written.
+    """
+    from resgraph.pipeline import build_many, write_outputs
+    from resgraph.resources import default_seed
+
+    paths = list(inputs) or [default_seed()]
+    built = build_many(paths, base)
+    written = write_outputs(out, built, formats or FORMAT_NAMES, store=not no_store)
+    total = 0
+    for item in built:
+        r = item.resolution
+        points = sum(len(p.parts) for p in (*r.recitals, *r.paragraphs))
+        total += len(item.quads)
+        click.echo(
+            f"{r.metadata.procedure.reference} {r.metadata.title[:70]}"
+            f"{'…' if len(r.metadata.title) > 70 else ''}\n"
+            f"  {item.minter.resolution}\n"
+            f"  {len(r.citations)} citations, {len(r.recitals)} recitals, "
+            f"{len(r.paragraphs)} paragraphs, {points} points/indents, "
+            f"{len(r.headings)} headings, {len(r.footnotes)} footnotes; "
+            f"{len(item.quads)} triples"
+        )
+    click.echo(
+        f"{len(built)} resolution{'s' if len(built) != 1 else ''}, {total} triples in "
+        f"{len(built)} named graph{'s' if len(built) != 1 else ''}; wrote "
+        + ", ".join(str(p) for p in written)
+    )
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+    show_default=True, help="Output directory whose resgraph.nq is validated when no FILES.",
+)
+@click.option("--shapes", type=click.Path(path_type=Path), help="Other SHACL shapes (Turtle).")
+def validate(files: tuple[Path, ...], out: Path, shapes: Path | None) -> None:
+    """Validate graph files against resgraph's SHACL shapes.
+
+    FILES may be N-Quads, TriG, JSON-LD, Turtle, N-Triples or RDF/XML; with none, validates
+    OUT/resgraph.nq. Prints one line per problem (graph, node, shape, property, message).
+    Exit status: 0 conforms, 1 does not conform, 2 could not run.
+    """
+    from resgraph.validate import validate_files
+
+    paths = list(files) or [out / "resgraph.nq"]
+    try:
+        report = validate_files(paths, shapes)
+    except ResgraphError as exc:
+        click.echo(f"resgraph: error: {exc}", err=True)
+        sys.exit(2)
+    for v in report.violations:
+        path = f" {v.path}" if v.path else ""
+        value = f" (value: {v.value[:60]})" if v.value else ""
+        click.echo(f"{v.severity}: {v.focus} [{v.shape}{path}] {v.message}{value}")
+    count = sum(1 for v in report.violations if v.severity == "Violation")
+    status = "conforms" if report.conforms else f"does not conform: {count} violations"
+    click.echo(f"{len(report.graphs)} graph{'s' if len(report.graphs) != 1 else ''} {status}")
+    sys.exit(0 if report.conforms else 1)
+
+
+def _render(columns: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...], fmt: str,
+            width: int) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
+                          ensure_ascii=False, indent=2)
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t",
+                            lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        return buffer.getvalue().rstrip("\n")
+
+    def cell(value: str | None) -> str:
+        text = "" if value is None else value.replace("\n", " ")
+        if not width or len(text) <= width or text.startswith(("http://", "https://")):
+            return text  # IRIs are never cut: a cut IRI is a wrong IRI
+        return text[: width - 1] + "…"
+
+    table = [list(columns)] + [[cell(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(len(columns))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
+             for r in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("name")
+@click.argument("graph_files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), help="A store written by 'build'.")
+@click.option("--endpoint", help="A SPARQL endpoint URL, e.g. http://127.0.0.1:7878/query.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a query parameter, e.g. resolution=IRI (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
+@click.option("--max-width", default=60, show_default=True,
+              help="Cut table cells to this many characters (0: never). Other formats are "
+              "never cut.")
+def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint: str | None,
+          params: tuple[str, ...], fmt: str, max_width: int) -> None:
+    """Run the stored query NAME (see 'resgraph queries').
+
+    Against the store written by 'resgraph build' (--store DIR/store, or by default
+    ./resgraph-out/store), against GRAPH_FILES loaded into memory, or against a remote SPARQL
+    endpoint (--endpoint URL). Give exactly one of these.
+    """
+    from resgraph.queries import bind, get_query
+    from resgraph.store import query_endpoint, query_files, query_store
+
+    if sum(bool(x) for x in (graph_files, store, endpoint)) > 1:
+        raise ResgraphError("give one of --store, --endpoint or graph files, not several")
+    bound: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ResgraphError(f"--param {item!r}: expected KEY=VALUE")
+        bound[key] = value
+    text = bind(get_query(name), bound)
+    if endpoint:
+        result = query_endpoint(endpoint, text)
+    elif graph_files:
+        result = query_files(list(graph_files), text)
+    else:
+        result = query_store(store or DEFAULT_OUT / "store", text)
+    click.echo(_render(result.columns, result.rows, fmt, max_width))
+
+
+@main.command()
+def queries() -> None:
+    """List the stored queries with their descriptions and parameters."""
+    from resgraph.queries import stored_queries
+
+    for q in stored_queries().values():
+        params = f" [parameters: {', '.join(q.parameters)}]" if q.parameters else ""
+        click.echo(f"{q.name:<18} {q.description}{params}")
+
+
+@main.command()
+@click.argument("input_file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
+def parse(input_file: Path, as_json: bool) -> None:
+    """Parse one resolution and print its structure (for debugging the parser)."""
+    from resgraph.pipeline import parse_file
+
+    r = parse_file(input_file)
+    if as_json:
+        data = {
+            "source": {"name": r.source.name, "media_type": r.source.media_type,
+                       "sha256": r.source.sha256},
+            "metadata": asdict(r.metadata) | {"procedure": r.metadata.procedure.reference},
+            "title": asdict(r.title),
+            "citations": [asdict(p) for p in r.citations],
+            "recitals": [asdict(p) for p in r.recitals],
+            "headings": [asdict(p) for p in r.headings],
+            "paragraphs": [asdict(p) for p in r.paragraphs],
+            "footnotes": [
+                {"number": f.number, "text": f.text, "span": asdict(f.span),
+                 "source": asdict(f.source),
+                 "anchor": None if f.anchor is None else
+                 {"kind": f.anchor.kind, "label": f.anchor.label, "order": f.anchor.order},
+                 "anchor_offset": f.anchor_offset}
+                for f in r.footnotes
+            ],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    m = r.metadata
+    click.echo(f"{m.title}\n{m.procedure.reference} · {m.kind} · {m.language}"
+               f"{' · ' + m.date if m.date else ''}"
+               f"{' · ' + m.document_number if m.document_number else ''}")
+    for label, parts in (("citation", r.citations), ("recital", r.recitals),
+                         ("paragraph", r.paragraphs)):
+        for p in parts:
+            click.echo(f"{label} {p.label or p.order}: {p.text[:90]}")
+            for sub in p.parts:
+                click.echo(f"    {sub.kind} {sub.label or sub.order}: {sub.text[:80]}")
+    for f in r.footnotes:
+        where = f"{f.anchor.kind} {f.anchor.label or f.anchor.order}" if f.anchor else "?"
+        click.echo(f"footnote {f.number} (at {where}): {f.text[:80]}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,213 @@
+"""Resolution -> a list of pyoxigraph quads in the resolution's own named graph.
+
+pyoxigraph terms are used directly (not rdflib) because building and serialising them is
+several times faster (see reference/rdf-stack.md); rdflib is used only where a library needs
+it (pySHACL, JSON-LD parsing in tests).
+"""
+
+from __future__ import annotations
+
+import os
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from resgraph.model import Footnote, Part, Resolution
+from resgraph.graph.iri import Minter
+from resgraph.parse.metadata import KINDS, odp_document_id
+from resgraph.vocab import (
+    DCTERMS,
+    ELI,
+    ELI_DL,
+    EU_LANGUAGE,
+    EU_LANGUAGES,
+    ODP_DOCUMENT,
+    ODP_PROCEDURE,
+    ODP_PROCEDURE_TYPE,
+    PROV,
+    RDF,
+    RDFS,
+    RG,
+    SKOS,
+    XSD,
+)
+
+_TYPE = NamedNode(RDF + "type")
+_INTEGER = NamedNode(XSD + "integer")
+_DATE = NamedNode(XSD + "date")
+
+# Part kind -> (class local name, human label stem, IRI path segment)
+PART_KINDS = {
+    "title": ("Title", "Title", "title"),
+    "citation": ("Citation", "Citation", "citation"),
+    "recital": ("Recital", "Recital", "recital"),
+    "paragraph": ("Paragraph", "Paragraph", "paragraph"),
+    "point": ("Point", "Point", "point"),
+    "indent": ("Indent", "Indent", "indent"),
+    "heading": ("Heading", "Heading", "heading"),
+    "footnote": ("Footnote", "Footnote", "footnote"),
+}
+
+# Document kind slug -> SKOS concept local name in the ontology.
+KIND_CONCEPTS = {
+    "motion": "MotionForResolution",
+    "joint-motion": "JointMotionForResolution",
+    "draft-legislative-resolution": "DraftLegislativeResolution",
+    "text-adopted": "TextAdopted",
+    "legislative-resolution": "LegislativeResolution",
+    "resolution": "ResolutionOfUnstatedKind",
+}
+
+
+def rg(local: str) -> NamedNode:
+    return NamedNode(RG + local)
+
+
+class _Quads:
+    def __init__(self, graph: str, language: str) -> None:
+        self.graph = NamedNode(graph)
+        self.language = language
+        self.quads: list[Quad] = []
+
+    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.quads.append(Quad(s, p, o, self.graph))
+
+    def text(self, s: NamedNode, p: NamedNode, value: str) -> None:
+        self.add(s, p, Literal(value))
+
+    def tagged(self, s: NamedNode, p: NamedNode, value: str) -> None:
+        self.add(s, p, Literal(value, language=self.language))
+
+    def integer(self, s: NamedNode, p: NamedNode, value: int) -> None:
+        self.add(s, p, Literal(str(value), datatype=_INTEGER))
+
+
+def _part_path(part: Part, parent: tuple[str, ...] = ()) -> tuple[str, ...]:
+    segment = PART_KINDS[part.kind][2]
+    if part.kind == "title":
+        return (segment,)
+    key = part.label or str(part.order)
+    return (*parent, segment, key)
+
+
+def _add_part(
+    q: _Quads, minter: Minter, part: Part, parent: NamedNode, path: tuple[str, ...]
+) -> NamedNode:
+    cls, label_stem, _ = PART_KINDS[part.kind]
+    node = NamedNode(minter.part(*path))
+    q.add(node, _TYPE, rg(cls))
+    q.add(node, NamedNode(ELI + "is_part_of"), parent)
+    q.add(parent, NamedNode(ELI + "has_part"), node)
+    q.integer(node, rg("order"), part.order)
+    if part.label:
+        q.text(node, rg("label"), part.label)
+    name = f"{label_stem} {part.label or part.order}" if part.kind != "title" else "Title"
+    q.add(node, NamedNode(RDFS + "label"), Literal(name, language="en"))
+    _add_text(q, node, part.text, part.span.start, part.span.end, part.source.start,
+              part.source.end)
+    for child in part.parts:
+        _add_part(q, minter, child, node, _part_path(child, path))
+    return node
+
+
+def _add_text(
+    q: _Quads, node: NamedNode, text: str, start: int, end: int, src_start: int, src_end: int
+) -> None:
+    q.text(node, rg("text"), text)
+    q.integer(node, rg("start"), start)
+    q.integer(node, rg("end"), end)
+    q.integer(node, rg("sourceStart"), src_start)
+    q.integer(node, rg("sourceEnd"), src_end)
+
+
+def _add_footnote(
+    q: _Quads, minter: Minter, note: Footnote, resolution: NamedNode, nodes: dict[int, NamedNode]
+) -> None:
+    node = NamedNode(minter.part("footnote", str(note.number)))
+    q.add(node, _TYPE, rg("Footnote"))
+    q.add(node, NamedNode(ELI + "is_part_of"), resolution)
+    q.add(resolution, NamedNode(ELI + "has_part"), node)
+    q.integer(node, rg("order"), note.number)
+    q.text(node, rg("label"), str(note.number))
+    q.add(node, NamedNode(RDFS + "label"), Literal(f"Footnote {note.number}", language="en"))
+    _add_text(q, node, note.text, note.span.start, note.span.end, note.source.start,
+              note.source.end)
+    if note.anchor is not None and note.anchor_offset is not None:
+        anchor = nodes[id(note.anchor)]
+        q.add(node, rg("anchor"), anchor)
+        q.add(anchor, rg("footnote"), node)
+        q.integer(node, rg("anchorOffset"), note.anchor_offset)
+
+
+def build_quads(resolution: Resolution, minter: Minter) -> list[Quad]:
+    """All quads of one resolution, in its named graph, in a deterministic order."""
+    meta = resolution.metadata
+    q = _Quads(minter.graph, meta.language)
+    res = NamedNode(minter.resolution)
+    q.add(res, _TYPE, rg("Resolution"))
+    q.add(res, _TYPE, NamedNode(ELI + "Work"))
+    q.tagged(res, NamedNode(DCTERMS + "title"), meta.title)
+    q.add(res, NamedNode(RDFS + "label"), Literal(meta.title, language=meta.language))
+
+    kind = rg(KIND_CONCEPTS[meta.kind])
+    q.add(res, rg("kind"), kind)
+    # The concept's label travels with every graph, so each named graph answers the
+    # `resolutions` query on its own (the ontology holds the same triples).
+    q.add(kind, _TYPE, NamedNode(SKOS + "Concept"))
+    q.add(kind, _TYPE, rg("DocumentKind"))
+    q.add(kind, NamedNode(SKOS + "prefLabel"), Literal(KINDS[meta.kind], language="en"))
+    q.add(kind, NamedNode(SKOS + "inScheme"), rg("DocumentKinds"))
+
+    p = meta.procedure
+    proc = NamedNode(f"{ODP_PROCEDURE}{p.year}-{p.number:04d}")
+    q.add(res, rg("procedure"), proc)
+    q.text(res, rg("procedureReference"), p.reference)
+    q.add(proc, _TYPE, NamedNode(ELI_DL + "Process"))
+    q.add(proc, NamedNode(ELI_DL + "process_type"), NamedNode(ODP_PROCEDURE_TYPE + p.type))
+    if meta.language in EU_LANGUAGES:
+        q.add(res, NamedNode(DCTERMS + "language"),
+              NamedNode(EU_LANGUAGE + EU_LANGUAGES[meta.language]))
+    if meta.date:
+        q.add(res, NamedNode(DCTERMS + "date"), Literal(meta.date, datatype=_DATE))
+    if meta.document_number:
+        q.text(res, rg("documentNumber"), meta.document_number)
+        odp_id = odp_document_id(meta.document_number)
+        if odp_id:
+            q.add(res, rg("odpDocument"), NamedNode(ODP_DOCUMENT + odp_id))
+    for pe in meta.pe_numbers:
+        q.text(res, rg("peNumber"), pe)
+    for ref in meta.related_references:
+        q.text(res, rg("relatedDocumentReference"), ref)
+    q.text(res, rg("cleanText"), resolution.clean.text)
+
+    src = NamedNode(minter.source)
+    q.add(res, NamedNode(PROV + "wasDerivedFrom"), src)
+    q.add(src, _TYPE, rg("SourceDocument"))
+    q.add(src, _TYPE, NamedNode(PROV + "Entity"))
+    q.text(src, NamedNode(DCTERMS + "format"), resolution.source.media_type)
+    q.text(src, rg("sha256"), resolution.source.sha256)
+    q.text(src, rg("fileName"), os.path.basename(resolution.source.name))
+
+    nodes: dict[int, NamedNode] = {}
+
+    def add_tree(part: Part, node: NamedNode) -> None:
+        nodes[id(part)] = node
+        path_prefix = node.value[len(minter.resolution) + 1 :].split("/")
+        for child, child_node in zip(
+            part.parts,
+            (NamedNode(minter.part(*_part_path(c, tuple(path_prefix)))) for c in part.parts),
+            strict=True,
+        ):
+            add_tree(child, child_node)
+
+    headings: dict[int, NamedNode] = {}
+    for part in (resolution.title, *resolution.citations, *resolution.recitals,
+                 *resolution.headings, *resolution.paragraphs):
+        node = _add_part(q, minter, part, res, _part_path(part))
+        add_tree(part, node)
+        if part.kind == "heading":
+            headings[part.order] = node
+        if part.kind == "paragraph" and part.heading is not None:
+            q.add(node, rg("heading"), headings[part.heading])
+    for note in resolution.footnotes:
+        _add_footnote(q, minter, note, res, nodes)
+    return q.quads

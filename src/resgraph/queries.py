@@ -1,0 +1,95 @@
+"""The stored SPARQL queries in queries/*.rq, by name, with their documented parameters.
+
+Each file starts with a comment header:
+    # title: ...
+    # description: ...
+    # parameters: resolution (IRI, optional) ...
+Parameters are bound by appending a VALUES clause, which every SPARQL 1.1 engine accepts, so
+the same text runs on the embedded store, on graph files and on a remote endpoint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from resgraph.errors import QueryError
+from resgraph.resources import data_dir
+
+_HEADER = re.compile(r"^#\s*(title|description|parameters)\s*:\s*(.*)$")
+_PARAMETER = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?")
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[str, ...]
+    text: str
+    path: Path
+
+
+def _read(path: Path) -> StoredQuery:
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = _HEADER.match(line)
+        if m:
+            header[m.group(1)] = m.group(2).strip()
+    params = tuple(
+        m.group(1) for m in _PARAMETER.finditer(header.get("parameters", "")) if m.group(1)
+        not in ("none",)
+    )
+    return StoredQuery(
+        name=path.stem,
+        title=header.get("title", path.stem),
+        description=header.get("description", ""),
+        parameters=params,
+        text=text,
+        path=path,
+    )
+
+
+def stored_queries() -> dict[str, StoredQuery]:
+    return {p.stem: _read(p) for p in sorted(data_dir("queries").glob("*.rq"))}
+
+
+def get_query(name: str) -> StoredQuery:
+    queries = stored_queries()
+    if name not in queries:
+        raise QueryError(
+            f"no stored query {name!r}; known: {', '.join(queries) or 'none'} "
+            "(see 'resgraph queries')"
+        )
+    return queries[name]
+
+
+def _sparql_term(value: str) -> str:
+    if re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", value, re.IGNORECASE) and (
+        "/" in value or value.startswith("urn:")
+    ):
+        return f"<{value}>"
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def bind(query: StoredQuery, params: dict[str, str]) -> str:
+    """The query text with `params` bound: IRIs as IRIs, anything else as a string."""
+    unknown = sorted(set(params) - set(query.parameters))
+    if unknown:
+        accepted = ", ".join(query.parameters) or "none"
+        raise QueryError(
+            f"query {query.name!r} has no parameter {unknown[0]!r} (it accepts: {accepted})"
+        )
+    text = query.text.rstrip() + "\n"
+    if params:
+        keys = sorted(params)
+        variables = " ".join(f"?{k}" for k in keys)
+        values = " ".join(_sparql_term(params[k]) for k in keys)
+        # SPARQL allows one trailing VALUES clause, so all parameters share it.
+        text += f"VALUES ({variables}) {{ ({values}) }}\n"
+    return text

@@ -1,0 +1,121 @@
+"""Quads -> the six serialisations, deterministically: the same input gives the same bytes.
+
+Quads are sorted before writing; prefix declarations are sorted too. JSON-LD is written here
+(compacted with the context in ontology/context.jsonld) because pyoxigraph writes expanded
+JSON-LD only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from resgraph.vocab import PREFIXES, RDF, XSD
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extension: str
+    media_type: str
+    quads: bool  # holds named graphs (one file for all) or triples (one file per graph)
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("nquads", "nq", "application/n-quads", True),
+        Format("trig", "trig", "application/trig", True),
+        Format("jsonld", "jsonld", "application/ld+json", True),
+        Format("turtle", "ttl", "text/turtle", False),
+        Format("ntriples", "nt", "application/n-triples", False),
+        Format("rdfxml", "rdf", "application/rdf+xml", False),
+    )
+}
+
+_OX_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
+                                        str(q.object)))
+
+
+def _sorted_prefix_block(data: bytes) -> bytes:
+    """pyoxigraph writes prefixes in its own map order; sort them for stable diffs."""
+    lines = data.split(b"\n")
+    n = 0
+    while n < len(lines) and lines[n].startswith(b"@prefix"):
+        n += 1
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
+
+
+def context() -> dict[str, dict[str, str]]:
+    """The JSON-LD context resgraph ships (ontology/context.jsonld has the same content)."""
+    return {"@context": dict(sorted(PREFIXES.items()))}
+
+
+def _compact(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            local = iri[len(ns) :]
+            if local and all(c.isalnum() or c in "_-." for c in local):
+                return f"{prefix}:{local}"
+    return iri
+
+
+def _jsonld_value(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> object:
+    if isinstance(term, ox.NamedNode):
+        return {"@id": _compact(term.value)}
+    if isinstance(term, ox.BlankNode):
+        return {"@id": f"_:{term.value}"}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
+    if term.datatype.value == XSD + "string":
+        return term.value
+    return {"@value": term.value, "@type": _compact(term.datatype.value)}
+
+
+def to_jsonld(quads: Sequence[ox.Quad]) -> bytes:
+    graphs: dict[str, dict[str, dict[str, list[object]]]] = {}
+    for q in sort_quads(quads):
+        nodes = graphs.setdefault(q.graph_name.value, {})
+        node = nodes.setdefault(q.subject.value, {})
+        if q.predicate.value == RDF + "type" and isinstance(q.object, ox.NamedNode):
+            node.setdefault("@type", []).append(_compact(q.object.value))
+        else:
+            node.setdefault(_compact(q.predicate.value), []).append(_jsonld_value(q.object))
+    document = {
+        **context(),
+        "@graph": [
+            {
+                "@id": graph,
+                "@graph": [{"@id": subject, **props} for subject, props in nodes.items()],
+            }
+            for graph, nodes in graphs.items()
+        ],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def serialize(quads: Sequence[ox.Quad], fmt: str) -> bytes:
+    """Quads of one or more graphs in `fmt`; triple formats drop the graph names, so give
+    them one graph at a time."""
+    if fmt == "jsonld":
+        return to_jsonld(quads)
+    ordered = sort_quads(quads)
+    items: list[ox.Quad] | list[ox.Triple] = (
+        ordered if FORMATS[fmt].quads else [q.triple for q in ordered]
+    )
+    prefixes = None if fmt in ("nquads", "ntriples") else PREFIXES
+    data = ox.serialize(items, format=_OX_FORMATS[fmt], prefixes=prefixes)
+    return _sorted_prefix_block(data) if prefixes else data

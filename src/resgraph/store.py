@@ -1,0 +1,137 @@
+"""One small interface over the three places a query can run: the embedded on-disk store that
+`resgraph build` writes, graph files loaded into memory, and a remote SPARQL endpoint."""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from resgraph.errors import QueryError, StoreError
+
+ONTOLOGY_GRAPH = "https://w3id.org/resgraph/ontology"
+
+_PARSE_FORMATS = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+
+def _value(term: object) -> str | None:
+    if term is None:
+        return None
+    return term.value  # type: ignore[attr-defined]
+
+
+def _run_local(store: ox.Store, query: str) -> Result:
+    try:
+        solutions = store.query(query)
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError("stored queries must be SELECT queries")
+    columns = tuple(v.value for v in solutions.variables)
+    rows = tuple(tuple(_value(s[c]) for c in columns) for s in solutions)
+    return Result(columns, rows)
+
+
+def query_store(path: Path, query: str) -> Result:
+    if not (path / "CURRENT").exists():
+        raise QueryError(f"{path}: no resgraph store here (run 'resgraph build -o DIR' first)")
+    try:
+        store = ox.Store.read_only(str(path))
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot open the store ({exc})") from None
+    return _run_local(store, query)
+
+
+def load_files(paths: Sequence[Path]) -> ox.Store:
+    """Graph files into an in-memory store. Triples from triple formats go into a named graph
+    named after the file, so the stored queries (which match inside GRAPH) see them."""
+    store = ox.Store()
+    for path in paths:
+        fmt = _PARSE_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise QueryError(
+                f"{path}: unknown graph file type (expected one of "
+                f"{', '.join(sorted(_PARSE_FORMATS))})"
+            )
+        if not path.is_file():
+            raise QueryError(f"{path}: no such file")
+        graph = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
+        try:
+            store.load(path=str(path), format=fmt, to_graph=graph)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise QueryError(f"{path}: not valid {fmt.name}: {exc}") from None
+    return store
+
+
+def query_files(paths: Sequence[Path], query: str) -> Result:
+    return _run_local(load_files(paths), query)
+
+
+def query_endpoint(url: str, query: str) -> Result:
+    from SPARQLWrapper import JSON, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    client = SPARQLWrapper(url)
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    client.setMethod("POST")
+    try:
+        data = client.queryAndConvert()
+    except (SPARQLWrapperException, OSError, ValueError) as exc:
+        raise QueryError(f"{url}: the endpoint failed: {exc}") from None
+    if not isinstance(data, dict) or "head" not in data:
+        raise QueryError(f"{url}: the endpoint did not answer with SPARQL JSON results")
+    columns = tuple(data["head"]["vars"])
+    rows = tuple(
+        tuple(b[c]["value"] if c in b else None for c in columns)
+        for b in data["results"]["bindings"]
+    )
+    return Result(columns, rows)
+
+
+def write_store(directory: Path, quads: Sequence[ox.Quad], ontology: Path) -> Path:
+    """Build the embedded store beside its final place and swap it in, so a failed build
+    never leaves a half-written store where a working one was."""
+    final = directory / "store"
+    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=directory))
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_extend(quads)
+        store.bulk_load(
+            path=str(ontology), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH)
+        )
+        store.flush()
+        store.optimize()
+        del store
+        gc.collect()  # releases the RocksDB lock before the directory is renamed
+        old = None
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=".store-old-", dir=directory))
+            os.replace(final, old / "store")
+        os.replace(tmp, final)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise StoreError(f"{final}: cannot write the store ({exc})") from None
+    return final
