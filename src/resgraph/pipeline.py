@@ -23,7 +23,6 @@ from resgraph.store import write_store
 from resgraph.text import read_source
 from resgraph.vocab import DEFAULT_BASE
 
-
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -86,7 +85,9 @@ def write_outputs(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{directory}: cannot create the output directory ({exc.strerror})")
+        raise StoreError(
+            f"{directory}: cannot create the output directory ({exc.strerror})"
+        ) from None
     all_quads = [q for item in built for q in item.quads]
     written: list[Path] = []
     for name in dict.fromkeys(["nquads", *formats]):

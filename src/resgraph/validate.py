@@ -46,9 +46,12 @@ class Report:
         return not any(v.severity == "Violation" for v in self.violations)
 
 
+SHAPES = "https://w3id.org/resgraph/shapes#"
+
+
 def _short(term: object) -> str:
     text = str(term)
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in (("rgsh", SHAPES), *PREFIXES.items()):
         if text.startswith(ns):
             return f"{prefix}:{text[len(ns):]}"
     return text

@@ -11,8 +11,8 @@ import os
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from resgraph.model import Footnote, Part, Resolution
 from resgraph.graph.iri import Minter
+from resgraph.model import Footnote, Part, Resolution
 from resgraph.parse.metadata import KINDS, odp_document_id
 from resgraph.vocab import (
     DCTERMS,

@@ -21,8 +21,9 @@ KINDS: dict[str, str] = {
 _FAMILY_KIND = {"RC": "joint-motion", "RE": "motion", "RR": "motion", "TA": "text-adopted"}
 
 _PROCEDURE = re.compile(r"(\d{4})/(\d{4})\s*\(([A-Z]{3})\)")
-_RELATED = re.compile(r"COM\(\d{4}\)\s?\d{3,4}|SWD\(\d{4}\)\s?\d{3,4}|C\(\d{4}\)\s?\d{3,5}"
-                      r"|\b[CN]\d-\d{4}/\d{4}")
+_RELATED = re.compile(
+    r"COM\(\d{4}\)\s?\d{3,4}|SWD\(\d{4}\)\s?\d{3,4}|C\(\d{4}\)\s?\d{3,5}|\b[CN]\d-\d{4}/\d{4}"
+)
 _DOCUMENT_NUMBER = re.compile(r"^((?:RC-)?[ABC]\d-\d{4}/\d{4})$", re.MULTILINE)
 _COVER_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", re.MULTILINE)
 _PE_NUMBER = re.compile(r"PE\s?(\d{3}\.\d{3})(v\d{2}-\d{2})?")
@@ -30,8 +31,8 @@ _DOCX = re.compile(r"^([A-Z]{2})\\\d+([A-Z]{2})\.docx")
 _MONTHS = {
     m: i
     for i, m in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
+        ("January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"),
         start=1,
     )
 }

@@ -44,6 +44,7 @@ def read_source(path: str | Path) -> SourceText:
         raise InputError(name, f"cannot be read ({exc.strerror})") from None
     if not data.strip():
         raise InputError(name, "is empty")
-    reader = sniff(data) if data.startswith(b"%PDF-") else READERS.get(p.suffix.lower(), sniff(data))
+    # Content decides for PDFs (a PDF saved as .txt is still a PDF); the suffix for the rest.
+    reader = sniff(data) if data.startswith(b"%PDF-") else READERS.get(p.suffix.lower())
     digest = hashlib.sha256(data).hexdigest()
-    return reader(name, data, digest)
+    return (reader or sniff(data))(name, data, digest)

@@ -21,7 +21,8 @@ from resgraph.model import Block, CleanText, FootnoteMarker, OffsetMap, SourceTe
 
 # EU official language codes: a line holding only one of them is the page's language mark.
 LANGUAGE_CODES = frozenset(
-    "BG CS DA DE EL EN ES ET FI FR GA HR HU IT LT LV MT NL PL PT RO SK SL SV".split()
+    ("BG", "CS", "DA", "DE", "EL", "EN", "ES", "ET", "FI", "FR", "GA", "HR",
+     "HU", "IT", "LT", "LV", "MT", "NL", "PL", "PT", "RO", "SK", "SL", "SV")
 )
 
 # Running headers and footers of EP documents. The Word file name names the document family
@@ -388,7 +389,7 @@ def _title_blocks(lines: list[_Line]) -> list[_OpenBlock]:
             current.lines.append(ln)
         elif ln.text.startswith("(") and _PROCEDURE.search(ln.text):
             blocks.append(_OpenBlock("procedure", "", 0, [ln]))
-        elif ln.text.startswith("(") and current.kind != "title" or current.kind == "note":
+        elif (ln.text.startswith("(") and current.kind != "title") or current.kind == "note":
             blocks.append(_OpenBlock("note", "", 0, [ln]))
         elif current.kind == "title":
             current.lines.append(ln)

@@ -1,0 +1,142 @@
+"""The command line, through click's runner, as a user would type it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from resgraph.cli import main
+
+from conftest import CORPUS, REPO, SEED_IRI
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("cli") / "out"
+    result = CliRunner().invoke(main, ["build", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_build_defaults_to_the_seed_and_summarises(built: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "-o", str(built)])
+    assert result.exit_code == 0
+    assert "2022/2505(RSP) European Parliament resolution on the situation in Kazakhstan" in (
+        result.output)
+    assert ("10 citations, 18 recitals, 27 paragraphs, 0 points/indents, 0 headings, "
+            "5 footnotes") in result.output
+    assert SEED_IRI in result.output
+    assert (built / "resgraph.nq").is_file() and (built / "store").is_dir()
+
+
+def test_validate_exit_codes(built: Path, tmp_path: Path) -> None:
+    ok = CliRunner().invoke(main, ["validate", "-o", str(built)])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output.strip() == "1 graph conforms"
+    broken = tmp_path / "broken.nq"
+    broken.write_text("\n".join(
+        ln for ln in (built / "resgraph.nq").read_text("utf-8").splitlines()
+        if "/paragraph/7> <https://w3id.org/resgraph/ontology#order>" not in ln) + "\n")
+    bad = CliRunner().invoke(main, ["validate", str(broken)])
+    assert bad.exit_code == 1
+    assert f"Violation: {SEED_IRI}/paragraph/7 [rgsh:PartShape rg:order]" in bad.output
+    missing = CliRunner().invoke(main, ["validate", str(tmp_path / "none.nq")])
+    assert missing.exit_code == 2
+    assert "no such file" in missing.output
+
+
+def test_query_formats(built: Path) -> None:
+    store = str(built / "store")
+    as_json = CliRunner().invoke(main, ["query", "recitals", "--store", store, "--format",
+                                        "json"])
+    assert as_json.exit_code == 0
+    data = json.loads(as_json.output)
+    assert [r["label"] for r in data][:3] == ["A", "B", "C"]
+    as_csv = CliRunner().invoke(main, ["query", "footnotes", "--store", store, "--format", "csv"])
+    lines = as_csv.output.splitlines()
+    assert lines[0] == "resolution,footnote,number,text,anchor"
+    assert lines[2] == (f"{SEED_IRI},{SEED_IRI}/footnote/2,2,\"OJ C 23, 21.1.2021, p. 83.\","
+                        f"{SEED_IRI}/citation/1")
+    table = CliRunner().invoke(main, ["query", "paragraphs", str(built / "resgraph.nq")])
+    assert table.exit_code == 0
+    assert len(table.output.splitlines()) == 2 + 27
+
+
+def test_query_parameters(built: Path) -> None:
+    args = ["query", "paragraphs", "--store", str(built / "store"), "--format", "tsv"]
+    one = CliRunner().invoke(main, [*args, "--param", f"resolution={SEED_IRI}"])
+    assert len(one.output.splitlines()) == 28
+    none = CliRunner().invoke(main, [*args, "--param", "resolution=https://example.org/x"])
+    assert none.output.splitlines() == ["resolution\tparagraph\tnumber\ttext"]
+    bad = CliRunner().invoke(main, [*args, "--param", "resolution"])
+    assert bad.exit_code == 2 and "expected KEY=VALUE" in bad.output
+
+
+def test_queries_lists_descriptions() -> None:
+    result = CliRunner().invoke(main, ["queries"])
+    names = [line.split()[0] for line in result.output.splitlines()]
+    assert names == ["citations", "footnotes", "paragraphs", "recitals", "resolutions"]
+
+
+def test_parse_json(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["parse", "--json", str(CORPUS / "B-9-2024-0218.txt")])
+    data = json.loads(result.output)
+    assert data["metadata"]["procedure"] == "2024/2694(DEA)"
+    assert len(data["recitals"]) == 22
+    assert data["footnotes"][3]["anchor"] == {"kind": "recital", "label": "J", "order": 10}
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", "binary"),
+        (b"Dear colleagues,\nplease find attached the agenda.\n", "not an EP resolution"),
+    ],
+)
+def test_bad_input_one_line_exit_2_no_output(tmp_path: Path, content: bytes,
+                                             fragment: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(bad), "-o", str(out)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("resgraph: error: ")
+    assert str(bad) in lines[0] and fragment in lines[0]
+    assert "Traceback" not in result.output
+    assert not out.exists()  # nothing written
+
+
+def test_one_bad_file_among_good_ones_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(CORPUS / "B-9-2024-0216.txt"),
+                                       str(tmp_path / "missing.pdf"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "missing.pdf: no such file" in result.output
+    assert not out.exists()
+
+
+def test_same_resolution_twice_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(CORPUS / "B-9-2024-0216.txt"),
+                                       str(CORPUS / "B-9-2024-0216.pdf"), "-o",
+                                       str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "is the same resolution as" in result.output
+
+
+def test_every_command_has_help() -> None:
+    for command in ("build", "validate", "query", "queries", "parse"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert result.exit_code == 0
+        assert len(result.output.splitlines()) > 4, command
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    for command in ("resgraph build", "resgraph validate", "resgraph query",
+                    "resgraph queries", "resgraph parse"):
+        assert command in readme, command

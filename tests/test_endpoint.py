@@ -1,0 +1,288 @@
+"""`resgraph query --endpoint` against a real SPARQL server.
+
+The module starts the `oxigraph` server (from the `oxigraph` PyPI package, part of the `test`
+extra) on a free loopback port, uploads the bundled seed's N-Quads to it over HTTP, and checks
+that every stored query answers the same rows through the endpoint as through the embedded
+store that `build` writes, and that those rows are the seed's actual content.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from resgraph.cli import main
+from resgraph.pipeline import build_many, write_outputs
+from resgraph.queries import stored_queries
+from resgraph.resources import default_seed
+
+RESOLUTION = "https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion"
+GRAPH = f"{RESOLUTION}/graph"
+STARTUP_SECONDS = 10.0
+
+# Only loopback is ever contacted, and never through an environment proxy.
+_HTTP = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def _oxigraph_binary() -> Path:
+    candidate = Path(sys.executable).parent / "oxigraph"
+    if candidate.is_file():
+        return candidate
+    found = shutil.which("oxigraph")
+    if found:
+        return Path(found)
+    pytest.fail(
+        "the `oxigraph` server executable was not found next to "
+        f"{sys.executable} nor on PATH; install the test extra: pip install -e '.[test]'",
+        pytrace=False,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _ask_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": "ASK {}"})
+
+
+def _sparql_json(port: int, query: str) -> dict:
+    url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": query})
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with _HTTP.open(request, timeout=5) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture(scope="module")
+def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled seed built with the library: resgraph.nq and store/ in a fresh directory."""
+    out = tmp_path_factory.mktemp("seed-out")
+    built = build_many([default_seed()])
+    write_outputs(out, built, ["nquads"], store=True)
+    assert (out / "resgraph.nq").is_file() and (out / "store" / "CURRENT").is_file()
+    return out
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory, seed_out: Path) -> Iterator[str]:
+    """A running oxigraph server holding the seed; yields its query URL."""
+    binary = _oxigraph_binary()
+    location = tmp_path_factory.mktemp("oxigraph-db")
+    log_path = location.parent / f"{location.name}.log"
+    port = _free_port()
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"oxigraph exited with status {process.returncode} before it was "
+                            f"ready:\n{log_path.read_text(errors='replace')}", pytrace=False)
+            try:
+                with _HTTP.open(_ask_url(port), timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"oxigraph was not answering on 127.0.0.1:{port} after "
+                            f"{STARTUP_SECONDS:.0f} s:\n{log_path.read_text(errors='replace')}",
+                            pytrace=False)
+            time.sleep(0.05)
+
+        upload = urllib.request.Request(
+            f"http://127.0.0.1:{port}/store", method="POST",
+            data=(seed_out / "resgraph.nq").read_bytes(),
+            headers={"Content-Type": "application/n-quads"},
+        )
+        with _HTTP.open(upload, timeout=10) as response:
+            assert response.status in (200, 201, 204), response.status
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from an empty directory, so a CLI that ignored --endpoint/--store could not quietly
+    fall back to some ./resgraph-out/store lying around."""
+    monkeypatch.chdir(tmp_path)
+
+
+def _run(args: list[str]) -> list[dict]:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, (
+        f"resgraph {' '.join(args)} exited {result.exit_code}\n"
+        f"stdout: {result.stdout}\nstderr: {result.stderr}\nexception: {result.exception!r}"
+    )
+    return json.loads(result.stdout)
+
+
+def _via_endpoint(url: str, name: str, *extra: str) -> list[dict]:
+    return _run(["query", name, "--endpoint", url, "--format", "json", *extra])
+
+
+def _via_store(out: Path, name: str, *extra: str) -> list[dict]:
+    return _run(["query", name, "--store", str(out / "store"), "--format", "json", *extra])
+
+
+# --- what each stored query must answer for the seed (2022/2505(RSP), Kazakhstan) ------------
+
+def _check_paragraphs(rows: list[dict]) -> None:
+    assert len(rows) == 27
+    assert [r["number"] for r in rows] == [str(n) for n in range(1, 28)]
+    assert [r["paragraph"] for r in rows] == [f"{RESOLUTION}/paragraph/{n}" for n in range(1, 28)]
+    by_number = {r["number"]: r for r in rows}
+    assert by_number["4"]["text"].startswith(
+        "Urges the Government of Kazakhstan to immediately release"
+    )
+    assert by_number["1"]["text"].startswith("Deeply regrets the loss of life")
+    assert by_number["27"]["text"].startswith("Instructs its President to forward this resolution")
+
+
+def _check_citations(rows: list[dict]) -> None:
+    assert len(rows) == 10
+    # rg:order is an xsd:integer, so 10 sorts after 9, not after 1.
+    assert [r["number"] for r in rows] == [str(n) for n in range(1, 11)]
+    assert [r["citation"] for r in rows] == [f"{RESOLUTION}/citation/{n}" for n in range(1, 11)]
+    assert all(r["text"].startswith("having regard to ") for r in rows)
+    assert rows[0]["text"].startswith(
+        "having regard to its resolution of 11 February 2021 on the human rights situation in "
+        "Kazakhstan"
+    )
+    assert rows[9]["text"] == "having regard to Rule 144(5) and 132(4) of its Rules of Procedure,"
+
+
+def _check_recitals(rows: list[dict]) -> None:
+    assert len(rows) == 18
+    labels = "ABCDEFGHIJKLMNOPQR"
+    assert [r["label"] for r in rows] == list(labels)
+    assert [r["recital"] for r in rows] == [f"{RESOLUTION}/recital/{c}" for c in labels]
+    assert all(r["text"].startswith("whereas ") for r in rows)
+    assert rows[0]["text"].startswith(
+        "whereas on 2 January 2022 thousands of people started protesting peacefully in the city "
+        "of Zhanaozen"
+    )
+
+
+def _check_footnotes(rows: list[dict]) -> None:
+    assert len(rows) == 5
+    assert [r["number"] for r in rows] == ["1", "2", "3", "4", "5"]
+    assert [r["footnote"] for r in rows] == [f"{RESOLUTION}/footnote/{n}" for n in range(1, 6)]
+    texts = {r["number"]: r["text"] for r in rows}
+    assert texts == {
+        "1": "Texts adopted, P9_TA(2021)0056.",
+        "2": "OJ C 23, 21.1.2021, p. 83.",
+        "3": "OJ C 45, 5.2.2016, p. 85.",
+        "4": "OJ C 251 E, 31.8.2013, p. 93.",
+        "5": "OJ C 224 E, 19.8.2010, p. 30.",
+    }
+    # All five markers sit in the first citation ("its resolution of 11 February 2021 ... and
+    # its previous resolutions on Kazakhstan of 14 March 2019, 18 April 2013, ...").
+    assert {r["anchor"] for r in rows} == {f"{RESOLUTION}/citation/1"}
+
+
+def _check_resolutions(rows: list[dict]) -> None:
+    assert rows == [{
+        "resolution": RESOLUTION,
+        "title": "European Parliament resolution on the situation in Kazakhstan",
+        "procedure": "2022/2505(RSP)",
+        "procedureIri": "https://data.europarl.europa.eu/eli/dl/proc/2022-2505",
+        "kind": "joint motion for a resolution",
+        "date": None,  # the joint motion's text carries no adoption date
+    }]
+
+
+EXPECTED: dict[str, Callable[[list[dict]], None]] = {
+    "paragraphs": _check_paragraphs,
+    "citations": _check_citations,
+    "recitals": _check_recitals,
+    "footnotes": _check_footnotes,
+    "resolutions": _check_resolutions,
+}
+QUERY_NAMES = sorted(stored_queries())
+
+
+def _expectation(name: str) -> Callable[[list[dict]], None]:
+    if name not in EXPECTED:
+        pytest.fail(f"stored query {name!r} has no expected seed answer in {__file__}; add one",
+                    pytrace=False)
+    return EXPECTED[name]
+
+
+# --- tests -------------------------------------------------------------------------------------
+
+def test_endpoint_holds_exactly_the_seed_graph(endpoint: str, seed_out: Path) -> None:
+    port = int(urllib.parse.urlsplit(endpoint).port or 0)
+    data = _sparql_json(
+        port, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    )
+    counts = {b["g"]["value"]: int(b["n"]["value"]) for b in data["results"]["bindings"]}
+    lines = [ln for ln in (seed_out / "resgraph.nq").read_text(encoding="utf-8").splitlines() if ln]
+    assert counts == {GRAPH: len(lines)}
+    assert len(lines) > 600
+
+
+def test_every_stored_query_is_covered() -> None:
+    assert set(QUERY_NAMES) >= set(EXPECTED), "an expected stored query disappeared"
+    missing = sorted(set(QUERY_NAMES) - set(EXPECTED))
+    assert not missing, f"stored queries without an expected seed answer: {missing}"
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_endpoint_matches_store(name: str, endpoint: str, seed_out: Path) -> None:
+    check = _expectation(name)
+    remote = _via_endpoint(endpoint, name)
+    local = _via_store(seed_out, name)
+    assert remote == local
+    check(remote)
+    assert {r["resolution"] for r in remote} == {RESOLUTION}
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in QUERY_NAMES if "resolution" in stored_queries()[n].parameters]
+)
+def test_endpoint_resolution_parameter(name: str, endpoint: str, seed_out: Path) -> None:
+    check = _expectation(name)
+    everything = _via_endpoint(endpoint, name)
+    bound = _via_endpoint(endpoint, name, "--param", f"resolution={RESOLUTION}")
+    assert bound == everything
+    check(bound)
+    assert _via_store(seed_out, name, "--param", f"resolution={RESOLUTION}") == bound
+    assert _via_endpoint(endpoint, name, "--param", "resolution=https://example.org/none") == []
+
+
+def test_unreachable_endpoint_is_a_one_line_error() -> None:
+    port = _free_port()  # bound then released: nothing listens there now
+    url = f"http://127.0.0.1:{port}/query"
+    result = CliRunner().invoke(main, ["query", "paragraphs", "--endpoint", url,
+                                       "--format", "json"])
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"resgraph: error: {url}: the endpoint failed:"), lines[0]
+    assert "refused" in lines[0].lower()

@@ -1,0 +1,87 @@
+"""SHACL shapes: every graph resgraph builds conforms; broken graphs fail on the right shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resgraph.pipeline import build_one
+from resgraph.serialize import serialize
+from resgraph.validate import validate_files
+
+from conftest import CORPUS, SEED, SEED_IRI
+
+RG = "https://w3id.org/resgraph/ontology#"
+GRAPH = f"<{SEED_IRI}/graph>"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["seed", "B-9-2024-0216.txt", "B-9-2024-0218.pdf", "A-9-2024-0071-motion.txt",
+     "A-9-2023-0004.pdf"],
+)
+def test_built_graphs_conform(tmp_path: Path, name: str) -> None:
+    path = SEED if name == "seed" else CORPUS / name
+    out = tmp_path / "g.nq"
+    out.write_bytes(serialize(build_one(path).quads, "nquads"))
+    report = validate_files([out])
+    assert report.violations == ()
+    assert report.conforms
+
+
+def _broken(tmp_path: Path, seed_built, drop: str = "", add: str = "") -> Path:
+    lines = serialize(seed_built.quads, "nquads").decode("utf-8").splitlines()
+    kept = [ln for ln in lines if not (drop and drop in ln)]
+    assert len(kept) < len(lines) or not drop, f"nothing matched {drop!r}"
+    path = tmp_path / "broken.nq"
+    path.write_text("\n".join(kept + ([add] if add else [])) + "\n", encoding="utf-8")
+    return path
+
+
+# (what to drop, what to add, expected shape, expected path, focus node)
+BROKEN = [
+    (f"<{SEED_IRI}> <http://purl.org/dc/terms/title>", "", "rgsh:ResolutionShape",
+     "dcterms:title", SEED_IRI),
+    (f"<{SEED_IRI}/paragraph/4> <{RG}text>", "", "rgsh:PartShape", "rg:text",
+     f"{SEED_IRI}/paragraph/4"),
+    ("", f'<{SEED_IRI}/recital/B> <{RG}label> "b2" {GRAPH} .', "rgsh:RecitalShape", "rg:label",
+     f"{SEED_IRI}/recital/B"),
+    ("", f'<{SEED_IRI}> <{RG}procedureReference> "2022/2505" {GRAPH} .',
+     "rgsh:ResolutionShape", "rg:procedureReference", SEED_IRI),
+    (f"<{SEED_IRI}/footnote/3> <{RG}anchor>", "", "rgsh:FootnoteShape", "rg:anchor",
+     f"{SEED_IRI}/footnote/3"),
+    ("", f'<{SEED_IRI}/paragraph/2> <{RG}start> "x" {GRAPH} .', "rgsh:PartShape", "rg:start",
+     f"{SEED_IRI}/paragraph/2"),
+    ("", f'<{SEED_IRI}> <http://purl.org/dc/terms/date> "2022-02-30"^^'
+     f'<http://www.w3.org/2001/XMLSchema#date> {GRAPH} .', "rgsh:ResolutionShape",
+     "dcterms:date", SEED_IRI),
+]
+
+
+@pytest.mark.parametrize(("drop", "add", "shape", "path", "focus"), BROKEN)
+def test_broken_graph_fails_on_expected_shape(tmp_path, seed_built, drop, add, shape, path,
+                                              focus) -> None:
+    report = validate_files([_broken(tmp_path, seed_built, drop, add)])
+    assert not report.conforms
+    assert any(v.shape == shape and v.path == path and v.focus == focus
+               for v in report.violations), report.violations
+
+
+def test_span_that_does_not_slice_back_is_caught(tmp_path, seed_built) -> None:
+    """The SPARQL constraint checks that cleanText[start:end] is the part's text."""
+    lines = serialize(seed_built.quads, "nquads").decode("utf-8").splitlines()
+    target = f"<{SEED_IRI}/recital/C> <{RG}start> "
+    shifted = []
+    for ln in lines:
+        if ln.startswith(target):
+            value = int(ln.split('"')[1])
+            ln = ln.replace(f'"{value}"', f'"{value + 1}"')
+        shifted.append(ln)
+    path = tmp_path / "shifted.nq"
+    path.write_text("\n".join(shifted) + "\n", encoding="utf-8")
+    report = validate_files([path])
+    assert [(v.focus, v.shape) for v in report.violations] == [
+        (f"{SEED_IRI}/recital/C", "rgsh:PartShape")
+    ]
+    assert "cleanText" in report.violations[0].message
