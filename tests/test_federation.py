@@ -2,7 +2,7 @@
 
 resgraph mints nothing for the procedure: rg:procedure points into the ODP's own IRI space
 (https://data.europarl.europa.eu/eli/dl/proc/2022-2505). This module loads the seed's N-Quads
-and a real ODP file (the 2022 plenary calendar, ../shared/odp/ beside the checkout) into one
+and a real ODP file (the 2022 plenary calendar, copied into tests/odp/) into one
 store and checks that one SPARQL query can join the two.
 """
 
@@ -17,8 +17,7 @@ from resgraph.pipeline import build_many, write_outputs
 from resgraph.resources import default_seed
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-ODP_FILE = SHARED / "odp" / "data_v1_meetings-by-year_2022.ttl"
+ODP_FILE = REPO / "tests" / "odp" / "data_v1_meetings-by-year_2022.ttl"
 ODP_GRAPH = "https://data.europarl.europa.eu/graph/calendar-2022"
 
 RESOLUTION = "https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion"
@@ -40,8 +39,7 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 def odp_file() -> Path:
     if not ODP_FILE.is_file():
         pytest.fail(
-            f"the EP Open Data Portal calendar file is missing: expected {ODP_FILE} (the "
-            f"'shared' directory beside the checkout, {SHARED}); CI places it there",
+            f"the EP Open Data Portal calendar file is missing: expected {ODP_FILE}",
             pytrace=False,
         )
     return ODP_FILE
