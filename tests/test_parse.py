@@ -234,3 +234,37 @@ def test_bad_input_is_one_clear_error(tmp_path, content: bytes, message: str) ->
 def test_missing_file(tmp_path) -> None:
     with pytest.raises(InputError, match="no such file"):
         parse_file(tmp_path / "nope.txt")
+
+
+POINTS = """European Parliament resolution on points and indents
+(2024/0001(INI))
+The European Parliament,
+– having regard to Rule 54 of its Rules of Procedure,
+A. whereas texts have points;
+1. Calls on the Commission:
+(a) to publish data;
+(b) to keep identifiers
+stable;
+– in every language;
+2. Instructs its President to forward this resolution to the Council.
+"""
+
+
+def test_points_and_indents_nest_under_their_paragraph(tmp_path) -> None:
+    from resgraph.graph import Minter, build_quads
+
+    path = tmp_path / "points.txt"
+    path.write_text(POINTS, encoding="utf-8")
+    r = parse_file(path)
+    first = r.paragraphs[0]
+    assert [(p.kind, p.label or str(p.order), p.text) for p in first.parts] == [
+        ("point", "a", "to publish data;"),
+        ("point", "b", "to keep identifiers stable;"),
+        ("indent", "1", "in every language;"),
+    ]
+    assert first.text.startswith("Calls on the Commission:\n(a) to publish data;")
+    assert r.paragraphs[1].label == "2"
+    subjects = {q.subject.value for q in build_quads(r, Minter.for_resolution(r))}
+    base = "https://w3id.org/resgraph/id/2024-0001-INI/resolution"
+    assert {f"{base}/paragraph/1/point/a", f"{base}/paragraph/1/point/b",
+            f"{base}/paragraph/1/indent/1"} <= subjects

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from resgraph.errors import InputError
 from resgraph.model import Block, CleanText, FootnoteMarker, OffsetMap, SourceText, Span
@@ -296,7 +297,14 @@ class _Writer:
         return OffsetMap(tuple(self.clean_starts), tuple(self.source_starts), tuple(self.lengths))
 
 
-def _separator(previous: _Line, source: str, following: _Line) -> str:
+def _marks_wrapped_lines(lines: list[_Line]) -> bool:
+    """Does this text end wrapped lines with a blank (as pypdf's output does)? Only then is a
+    line without one a word cut in two; hand-wrapped text without blanks joins with spaces."""
+    wrapped = [a for a, b in pairwise(lines) if b.text[:1].islower()]
+    return bool(wrapped) and sum(a.raw_end > a.end for a in wrapped) * 2 > len(wrapped)
+
+
+def _separator(previous: _Line, following: _Line, blanks_mark_wraps: bool) -> str:
     """How two lines of one block join: a space, or nothing inside a word.
 
     pypdf ends a wrapped line with a blank where a word ended, so a line that ends in a
@@ -310,7 +318,7 @@ def _separator(previous: _Line, source: str, following: _Line) -> str:
     first = following.text[:1]
     if last in "-‐" and not previous.text.endswith(" -"):
         return ""
-    if not trailing_blank and last.islower() and first.islower():
+    if blanks_mark_wraps and not trailing_blank and last.islower() and first.islower():
         return ""
     return " "
 
@@ -323,9 +331,7 @@ class _OpenBlock:
     lines: list[_Line]
 
 
-def _classify(
-    lines: list[_Line], source: str
-) -> list[_OpenBlock]:
+def _classify(lines: list[_Line]) -> list[_OpenBlock]:
     """Group body lines (after the opener) into blocks by the labels that start them."""
     blocks: list[_OpenBlock] = []
     phase = "citations"
@@ -420,12 +426,13 @@ def clean(source: SourceText) -> CleanText:
     blocks.append(_OpenBlock("opener", "", 0, [opener]))
     # Body blocks keep their index into body_lines so the marker deletions can be found.
     slot_of = {ln.index: slot for slot, ln in enumerate(body_lines)}
-    blocks.extend(_classify(body_lines, text))
+    blocks.extend(_classify(body_lines))
     blocks.extend(
         _OpenBlock("footnote", str(n.number), _FOOTNOTE.match(n.lines[0].text).end(), list(n.lines))
         for n in notes
     )
 
+    blanks_mark_wraps = _marks_wrapped_lines(body_lines)
     writer = _Writer(text)
     out_blocks: list[Block] = []
     markers: list[FootnoteMarker] = []
@@ -435,7 +442,7 @@ def clean(source: SourceText) -> CleanText:
         label_end = None
         for l_index, ln in enumerate(block.lines):
             if l_index:
-                writer.insert(_separator(block.lines[l_index - 1], text, ln))
+                writer.insert(_separator(block.lines[l_index - 1], ln, blanks_mark_wraps))
             cuts = []
             slot = slot_of.get(ln.index) if block.kind not in ("title", "procedure", "opener",
                                                                 "footnote") else None
