@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -35,6 +36,18 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("resgraph: interrupted", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:
+            # A bug, not bad input: still one line, unless RESGRAPH_DEBUG asks for the trace.
+            if os.environ.get("RESGRAPH_DEBUG"):
+                raise
+            click.echo(
+                f"resgraph: internal error: {type(exc).__name__}: {exc} "
+                "(set RESGRAPH_DEBUG=1 for the traceback and please report it)",
+                err=True,
+            )
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

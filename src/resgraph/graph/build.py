@@ -90,10 +90,18 @@ def _part_path(part: Part, parent: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 
 def _add_part(
-    q: _Quads, minter: Minter, part: Part, parent: NamedNode, path: tuple[str, ...]
+    q: _Quads,
+    minter: Minter,
+    part: Part,
+    parent: NamedNode,
+    path: tuple[str, ...],
+    nodes: dict[int, NamedNode],
 ) -> NamedNode:
+    """The part, its subparts, and an entry in `nodes` (by object id) for each of them, so
+    footnotes can point at whichever part holds their marker."""
     cls, label_stem, _ = PART_KINDS[part.kind]
     node = NamedNode(minter.part(*path))
+    nodes[id(part)] = node
     q.add(node, _TYPE, rg(cls))
     q.add(node, NamedNode(ELI + "is_part_of"), parent)
     q.add(parent, NamedNode(ELI + "has_part"), node)
@@ -105,7 +113,7 @@ def _add_part(
     _add_text(q, node, part.text, part.span.start, part.span.end, part.source.start,
               part.source.end)
     for child in part.parts:
-        _add_part(q, minter, child, node, _part_path(child, path))
+        _add_part(q, minter, child, node, _part_path(child, path), nodes)
     return node
 
 
@@ -188,22 +196,10 @@ def build_quads(resolution: Resolution, minter: Minter) -> list[Quad]:
     q.text(src, rg("fileName"), os.path.basename(resolution.source.name))
 
     nodes: dict[int, NamedNode] = {}
-
-    def add_tree(part: Part, node: NamedNode) -> None:
-        nodes[id(part)] = node
-        path_prefix = node.value[len(minter.resolution) + 1 :].split("/")
-        for child, child_node in zip(
-            part.parts,
-            (NamedNode(minter.part(*_part_path(c, tuple(path_prefix)))) for c in part.parts),
-            strict=True,
-        ):
-            add_tree(child, child_node)
-
     headings: dict[int, NamedNode] = {}
     for part in (resolution.title, *resolution.citations, *resolution.recitals,
                  *resolution.headings, *resolution.paragraphs):
-        node = _add_part(q, minter, part, res, _part_path(part))
-        add_tree(part, node)
+        node = _add_part(q, minter, part, res, _part_path(part), nodes)
         if part.kind == "heading":
             headings[part.order] = node
         if part.kind == "paragraph" and part.heading is not None:
