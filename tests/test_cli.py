@@ -78,7 +78,9 @@ def test_query_parameters(built: Path) -> None:
 def test_queries_lists_descriptions() -> None:
     result = CliRunner().invoke(main, ["queries"])
     names = [line.split()[0] for line in result.output.splitlines()]
-    assert names == ["citations", "footnotes", "paragraphs", "recitals", "resolutions"]
+    assert names == ["citations", "demand-targets", "demands", "footnotes", "mentions",
+                     "organisations", "paragraphs", "persons", "places", "recitals",
+                     "resolutions"]
 
 
 def test_parse_json(tmp_path: Path) -> None:

@@ -149,3 +149,63 @@ class Resolution:
     paragraphs: tuple[Part, ...]
     headings: tuple[Part, ...]
     footnotes: tuple[Footnote, ...]
+
+
+# --- What the text says ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place named in a resolution, once per resolution."""
+
+    key: str  # stable: "gaz:<gazetteer id>", "person:<slug>", "national:<body>:<country>" ...
+    kind: str  # person | organisation | office | place
+    name: str  # display name; persons given name first
+    category: str | None = None  # eu-institution, national-authority, ngo, media, country ...
+    role: str | None = None  # persons: the role the text gives ("human rights defender")
+    member_of: str | None = None  # persons: key of their organisation, where stated
+    wikidata: str | None = None  # QID, only from the gazetteer
+    wikidata_checked: bool = False
+    odp: str | None = None  # EP Open Data Portal IRI, only from the gazetteer
+    gazetteer: bool = False  # a well-known entity with a shared IRI across resolutions
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str  # Entity.key
+    part: Part  # the top-level part (title, citation, recital, paragraph) holding it
+    start: int  # offsets into part.text
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.part.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Demand:
+    """One clause of an operative paragraph."""
+
+    part: Part  # the paragraph
+    order: int  # 1-based among the paragraph's clauses
+    start: int  # the clause's span in part.text
+    end: int
+    act: str  # speech act id (resgraph/data/speech_acts.json)
+    act_printed: str  # as printed, with its adverbs: "Deeply regrets", "strongly condemns"
+    addressees: tuple[str, ...]  # Entity keys
+    action: str  # what is asked for or stated, as printed
+    action_start: int  # its span in part.text
+    action_end: int
+    targets: tuple[str, ...]  # Entity keys of persons and organisations the clause concerns
+    inherited: bool = False  # act and addressees carried over from the previous clause
+
+    @property
+    def text(self) -> str:
+        return self.part.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Facts:
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    demands: tuple[Demand, ...]

@@ -14,8 +14,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resgraph.errors import InputError, StoreError
+from resgraph.extract import extract_facts
 from resgraph.graph import Minter, build_quads
-from resgraph.model import Resolution
+from resgraph.model import Facts, Resolution
 from resgraph.parse import parse_resolution
 from resgraph.resources import ontology_file
 from resgraph.serialize import FORMATS, serialize
@@ -32,6 +33,7 @@ class Built:
     resolution: Resolution
     minter: Minter
     quads: tuple[ox.Quad, ...]
+    facts: Facts
 
 
 def parse_file(path: str | Path) -> Resolution:
@@ -41,7 +43,8 @@ def parse_file(path: str | Path) -> Resolution:
 def build_one(path: str | Path, base: str = DEFAULT_BASE) -> Built:
     resolution = parse_file(path)
     minter = Minter.for_resolution(resolution, base)
-    return Built(resolution, minter, tuple(build_quads(resolution, minter)))
+    facts = extract_facts(resolution)
+    return Built(resolution, minter, tuple(build_quads(resolution, minter, facts)), facts)
 
 
 def build_many(paths: Sequence[str | Path], base: str = DEFAULT_BASE) -> list[Built]:

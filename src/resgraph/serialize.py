@@ -46,7 +46,9 @@ _OX_FORMATS = {
 
 
 def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
+    # .value is cheaper than str(); objects need str() so literals of different datatypes or
+    # languages never compare equal.
+    return sorted(quads, key=lambda q: (q.graph_name.value, q.subject.value, q.predicate.value,
                                         str(q.object)))
 
 

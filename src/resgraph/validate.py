@@ -79,7 +79,7 @@ def load_dataset(paths: Sequence[Path]):  # -> rdflib.Dataset
 
 def validate_graph(graph, graph_name: str, shapes) -> list[Violation]:  # rdflib graphs
     import rdflib
-    from pyshacl import validate as shacl_validate
+    from pyshacl_turbo import validate as shacl_validate
 
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     _conforms, results, _text = shacl_validate(

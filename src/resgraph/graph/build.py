@@ -11,8 +11,9 @@ import os
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from resgraph.graph.facts import add_facts
 from resgraph.graph.iri import Minter
-from resgraph.model import Footnote, Part, Resolution
+from resgraph.model import Facts, Footnote, Part, Resolution
 from resgraph.parse.metadata import KINDS, odp_document_id
 from resgraph.vocab import (
     DCTERMS,
@@ -146,8 +147,8 @@ def _add_footnote(
         q.integer(node, rg("anchorOffset"), note.anchor_offset)
 
 
-def build_quads(resolution: Resolution, minter: Minter) -> list[Quad]:
-    """All quads of one resolution, in its named graph, in a deterministic order."""
+def build_quads(resolution: Resolution, minter: Minter, facts: Facts | None = None) -> list[Quad]:
+    """All quads of one resolution (and of its facts, when given) in its named graph."""
     meta = resolution.metadata
     q = _Quads(minter.graph, meta.language)
     res = NamedNode(minter.resolution)
@@ -206,4 +207,6 @@ def build_quads(resolution: Resolution, minter: Minter) -> list[Quad]:
             q.add(node, rg("heading"), headings[part.heading])
     for note in resolution.footnotes:
         _add_footnote(q, minter, note, res, nodes)
+    if facts is not None:
+        add_facts(q, minter, facts, nodes)
     return q.quads

@@ -1,0 +1,26 @@
+"""Resolution -> facts: actors and their mentions, and the demands of operative paragraphs."""
+
+from __future__ import annotations
+
+from resgraph.extract.actors import extract_actors
+from resgraph.extract.demands import extract_demands
+from resgraph.model import Facts, Resolution
+
+
+def extract_facts(resolution: Resolution) -> Facts:
+    entities, mentions = extract_actors(resolution)
+    demands, more_entities, more_mentions = extract_demands(
+        resolution.paragraphs, entities, mentions
+    )
+    order = {id(p): p.span.start for p in (resolution.title, *resolution.citations,
+                                          *resolution.recitals, *resolution.paragraphs)}
+    all_mentions = sorted(
+        {(id(m.part), m.start, m.end): m for m in (*mentions, *more_mentions)}.values(),
+        key=lambda m: (order[id(m.part)], m.start, m.end),
+    )
+    all_entities = sorted({e.key: e for e in (*entities, *more_entities)}.values(),
+                          key=lambda e: e.key)
+    return Facts(tuple(all_entities), tuple(all_mentions), demands)
+
+
+__all__ = ["extract_facts"]

@@ -1,0 +1,598 @@
+"""Resolution -> the persons, organisations, offices and places it names, and every mention.
+
+Rules, not a statistical model, because a wrong person or addressee is worse than a missed
+one: a name is taken as a person only where the text says what the person is (a role noun
+such as "activist", "human rights defender", "President" before it, or a list introduced by
+one), and organisations and places come from the gazetteer, from national bodies written as
+"<demonym> <body>" or "<body> of <country>", from acronym definitions "Full Name (ACR)" and
+from lists the text introduces ("human rights groups such as ...").
+
+Coreference: one entity per key. Persons are keyed by the set of their name tokens, so
+"Zheksebayev Askhat" in a family-name-first list is "Askhat Zheksebayev"; a title with a
+surname ("President Tokayev") joins the person with that title and surname. National bodies
+are keyed by body and country ("Kazakh authorities" = "authorities of Kazakhstan"); a bare
+"the authorities" or "the government" joins the body of the resolution's focus country when
+the text names that body explicitly somewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from resgraph.extract.gazetteer import Gazetteer, load_gazetteer
+from resgraph.model import Entity, Mention, Part, Resolution
+
+_LETTER = r"[^\W\d_]"
+_NAME_TOKEN = rf"[A-Z]{_LETTER}*[a-z]{_LETTER}*(?:-[A-Z]{_LETTER}*[a-z]{_LETTER}*)?"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}(?![\w-])")
+_SURNAME = re.compile(rf"{_NAME_TOKEN}(?![\w-])")
+
+# Words that start with a capital in EP texts but are never part of a person's name.
+_NOT_NAMES = frozenset(
+    """The A An And Or Of In On For To With By At From As This That These Those Its Their His
+    Her Whereas Having Calls Urges Asks European Parliament Council Commission Union Court
+    Committee Member States Government Republic President Minister Ministry Office Agreement
+    Treaty Convention Declaration Regulation Directive Decision Article Articles Rule Rules
+    Annex Part Section Title Chapter Recital Case January February March April May June July
+    August September October November December Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Human Rights Special Representative Affairs Policy Security Foreign High
+    National International United Nations Kazakh Russian Central Asia Fund Index Mechanism
+    Review Code Bank World Press Freedom Democratic Choice Movement Party Delegation Service
+    EU UN Secretary General Secretariat""".split()
+)
+
+# Role nouns that say the next name is a person's; the role recorded is the singular.
+_ROLES = {
+    "human rights defenders": "human rights defender",
+    "human rights defender": "human rights defender",
+    "political prisoners": "political prisoner",
+    "political prisoner": "political prisoner",
+    "prisoners of conscience": "prisoner of conscience",
+    "prisoner of conscience": "prisoner of conscience",
+    "opposition leaders": "opposition leader",
+    "opposition leader": "opposition leader",
+    "opposition politicians": "opposition politician",
+    "opposition politician": "opposition politician",
+    "trade unionists": "trade unionist",
+    "trade unionist": "trade unionist",
+    "activists": "activist",
+    "activist": "activist",
+    "journalists": "journalist",
+    "journalist": "journalist",
+    "photographers": "photographer",
+    "photographer": "photographer",
+    "civilians": "civilian",
+    "civilian": "civilian",
+    "lawyers": "lawyer",
+    "lawyer": "lawyer",
+    "bloggers": "blogger",
+    "blogger": "blogger",
+    "writers": "writer",
+    "writer": "writer",
+    "artists": "artist",
+    "artist": "artist",
+    "President": "President",
+    "Prime Minister": "Prime Minister",
+    "Foreign Minister": "Foreign Minister",
+}
+_TITLES = ("President", "Prime Minister", "Foreign Minister")
+_ROLE_PATTERN = re.compile(
+    r"(?<![\w-])(?P<role>" + "|".join(map(re.escape, sorted(_ROLES, key=len, reverse=True)))
+    + r")(?P<gap>(?:,? including|,)? (?:the )?)"
+)
+_LIST_SEPARATOR = re.compile(r",? and |, ")
+_INNER_ROLE = re.compile(
+    r"(?:and )?(?:a|an|the) (?P<role>" + "|".join(
+        map(re.escape, sorted((r for r in _ROLES if r.islower()), key=len, reverse=True))
+    ) + r"), "
+)
+# Surname endings common in the post-Soviet space, where EP lists often print family names
+# first ("Zheksebayev Askhat"); a name with exactly one such token is ordered by it.
+_SURNAME_ENDING = re.compile(
+    r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|kyzy|uly|enko|ko|uk|sky|ski|ska|skaya|dze|shvili|"
+    r"yan|ian|bek)$"
+)
+
+_BODY_WORDS = {
+    "authorities": "authorities",
+    "Government": "government",
+    "government": "government",
+    "Parliament": "parliament",
+    "parliament": "parliament",
+    "President": "president",
+    "courts": "courts",
+    "judiciary": "courts",
+    "security forces": "security forces",
+    "police": "police",
+}
+_BODY_LABEL = {
+    "authorities": "Authorities of {}",
+    "government": "Government of {}",
+    "parliament": "Parliament of {}",
+    "courts": "Courts of {}",
+    "security forces": "Security forces of {}",
+    "police": "Police of {}",
+}
+_ORG_HEADS = re.compile(
+    r"(?:Organi[sz]ation|Office|Service|Bank|Council|Committee|Commission|Court|Agency|"
+    r"Authority|Assembly|Party|Partiyasy|Movement|Institute|Foundation|Network|Centre|Center|"
+    r"Mission|Delegation|Ombudsman|Secretariat|Union|Federation|Alliance|Front|Coalition|Group|"
+    r"Association|Society)$"
+)
+# Names of instruments and documents, not actors, whatever other words they contain.
+_NOT_ACTOR_HEADS = re.compile(
+    r"\b(?:Agreement|Treaty|Convention|Covenant|Charter|Declaration|Regulation|Directive|"
+    r"Decision|Protocol|Statute|Code|Law|Act|Programme|Strategy|Index|Review|Regime|Report|"
+    r"Framework)\b"
+)
+_ACRONYM = re.compile(
+    r"(?P<full>[A-Z][\w’'\-]*(?: (?:[A-Z][\w’'\-]*|of|for|and|the|in|on|de|du|des|against))*)"
+    r" \((?P<acr>[A-Z][A-Za-z]{1,9}(?:/[A-Z]{1,4})?)\)"
+)
+_DEFINITION = re.compile(r"\(the [‘'](?P<alias>[A-Z][\w -]{1,40})[’']\)")
+_ORG_LIST_CUE = re.compile(
+    r"(?:groups|organisations|organizations|NGOs|movements|parties|associations|media outlets)"
+    r" such as |(?:activists|members|people|persons) associated with "
+)
+_LIST_ITEM = re.compile(rf"(?:{_NAME_TOKEN}|[A-Z]{{2,}}|\d{{1,4}})(?: (?:{_NAME_TOKEN}|[A-Z][a-z]+|"
+                        rf"[A-Z]{{2,}}|\d{{1,4}}|of))*")
+_MEDIA_CUE = re.compile(
+    r"(?:a|an|the) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*)*) "
+    r"(?P<role>journalist|reporter|correspondent|photographer)"
+)
+_PLACE_CUE = re.compile(
+    rf"(?:city|town|village|region|province|district) of (?P<name>{_NAME_TOKEN})(?![\w-])"
+)
+_IN_PLACE = re.compile(rf"(?<= in )(?P<name>{_NAME_TOKEN})(?=[,;.]| on | and | in | during )")
+
+
+@lru_cache(maxsize=4)
+def _national_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
+    """'<demonym> <body>', '<body>[, <body>] of <country>', 'Ministry of X of <country>'."""
+    demonyms = "|".join(map(re.escape, sorted(gaz.country_by_demonym, key=len, reverse=True)))
+    countries = "|".join(map(re.escape, gaz.country_names()))
+    bodies = "|".join(map(re.escape, sorted(_BODY_WORDS, key=len, reverse=True)))
+    before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) (?P<body>{bodies})(?![\w-])")
+    after = re.compile(
+        rf"(?<![\w-])(?P<bodies>(?:{bodies})(?:(?:, |,? and )(?:{bodies}))*) of "
+        rf"(?:the )?(?:Republic of )?(?P<country>{countries})(?![\w-])"
+    )
+    ministry = re.compile(
+        r"(?<![\w-])Ministry of (?:the )?(?P<name>[A-Z][\w-]*(?:(?:,| and)? [A-Z][\w-]*)*?)"
+        rf" of (?:the )?(?:Republic of )?(?P<country>{countries})(?![\w-])"
+    )
+    return before, after, ministry
+
+
+def _alternation(names) -> re.Pattern[str]:
+    """One pattern matching any of `names` as a whole word, longest first."""
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
+def _spelled_by(full: str, acronym: str) -> str:
+    """The shortest tail of `full` whose capitalised words' initials spell `acronym`:
+    'Koshe Partiyasy and Democratic Choice of Kazakhstan (DCK)' defines DCK for
+    'Democratic Choice of Kazakhstan' only."""
+    letters = acronym.replace("/", "").upper()
+    words = full.split()
+    for k in range(len(words) - 1, -1, -1):
+        tail = words[k:]
+        if tail[0][:1].isupper():
+            initials = "".join(w[0] for part in tail for w in part.split("-") if w[:1].isupper())
+            if initials.upper() == letters:
+                return " ".join(tail)
+    return full
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class _Span:
+    part: Part
+    start: int
+    end: int
+    key: str
+    priority: int  # lower wins among overlapping candidates of the same length
+
+
+def _person_order(tokens: list[str]) -> list[str]:
+    """Given name first: reverse a two-token name whose first token alone looks like a
+    surname."""
+    if len(tokens) == 2:
+        first, second = (bool(_SURNAME_ENDING.search(t.lower())) for t in tokens)
+        if first and not second:
+            return [tokens[1], tokens[0]]
+    return tokens
+
+
+class _Extractor:
+    def __init__(self, resolution: Resolution, gazetteer: Gazetteer) -> None:
+        self.resolution = resolution
+        self.gaz = gazetteer
+        self.parts = [resolution.title, *resolution.citations, *resolution.recitals,
+                      *resolution.paragraphs]
+        self.entities: dict[str, Entity] = {}
+        self.spans: list[_Span] = []
+        self.doc_aliases: dict[str, str] = {}  # alias defined in this text -> entity key
+        self.persons_by_tokens: dict[frozenset[str], str] = {}
+        self.person_titles: dict[str, str] = {}  # person key -> title (President ...)
+
+    # -- entity registry -------------------------------------------------------------------
+
+    def gazetteer_entity(self, entry_id: str) -> str:
+        key = f"gaz:{entry_id}"
+        if key not in self.entities:
+            e = self.gaz.entries[entry_id]
+            self.entities[key] = Entity(
+                key=key, kind=e.type, name=e.label, category=e.category, wikidata=e.wikidata,
+                wikidata_checked=e.wikidata_checked, odp=e.odp, gazetteer=True,
+            )
+        return key
+
+    def national_body(self, body: str, country_id: str, label: str | None = None) -> str:
+        key = f"national:{slug(body)}:{country_id}"
+        if key not in self.entities:
+            country = self.gaz.entries[country_id].label
+            self.entities[key] = Entity(
+                key=key, kind="organisation",
+                name=(label or _BODY_LABEL[body]).format(country),
+                category="national-authority",
+            )
+        return key
+
+    def organisation(self, name: str, category: str) -> str:
+        key = f"organisation:{slug(name)}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, kind="organisation", name=name,
+                                        category=category)
+        return key
+
+    def place(self, name: str) -> str:
+        key = f"place:{slug(name)}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, kind="place", name=name, category="place")
+        return key
+
+    def person(self, tokens: list[str], role: str | None, member_of: str | None = None) -> str:
+        token_set = frozenset(t.lower() for t in tokens)
+        key = self.persons_by_tokens.get(token_set)
+        if key is None:
+            ordered = _person_order(tokens)
+            key = f"person:{slug(' '.join(ordered))}"
+            self.persons_by_tokens[token_set] = key
+            self.entities[key] = Entity(key=key, kind="person", name=" ".join(ordered),
+                                        role=role, member_of=member_of)
+        else:
+            current = self.entities[key]
+            if current.role is None and role is not None:
+                current = replace(current, role=role)
+            if current.member_of is None and member_of is not None:
+                current = replace(current, member_of=member_of)
+            self.entities[key] = current
+        if role in _TITLES:
+            self.person_titles[key] = role
+        return key
+
+    def add(self, part: Part, start: int, end: int, key: str, priority: int) -> None:
+        self.spans.append(_Span(part, start, end, key, priority))
+
+    # -- recognisers -----------------------------------------------------------------------
+
+    def find_definitions(self) -> None:
+        """'Full Name (ACR)' and '(the ‘Alias’)' define names for the rest of the text."""
+        for part in self.parts:
+            for m in _ACRONYM.finditer(part.text):
+                full = _spelled_by(re.sub(r"^(?:the|The) ", "", m.group("full")), m.group("acr"))
+                key = self.resolve_name(full)
+                if key is None and _ORG_HEADS.search(full) and not _NOT_ACTOR_HEADS.search(full):
+                    key = self.organisation(full, "organisation")
+                if key is not None:
+                    self.doc_aliases.setdefault(m.group("acr"), key)
+            for m in _DEFINITION.finditer(part.text):
+                before = part.text[: m.start()].rstrip()
+                for alias, entry_id in sorted(self.gaz.by_alias.items(), key=lambda a: -len(a[0])):
+                    if before.endswith(alias):
+                        self.doc_aliases.setdefault(m.group("alias"),
+                                                    self.gazetteer_entity(entry_id))
+                        break
+
+    def resolve_name(self, name: str) -> str | None:
+        if name in self.doc_aliases:
+            return self.doc_aliases[name]
+        entry_id = self.gaz.by_alias.get(name)
+        if entry_id is not None:
+            return self.gazetteer_entity(entry_id)
+        for key, entity in self.entities.items():
+            if entity.name == name and entity.kind != "person":
+                return key
+        return None
+
+    def find_national_bodies(self) -> None:
+        bodies = "|".join(map(re.escape, sorted(_BODY_WORDS, key=len, reverse=True)))
+        before, after, ministry = _national_patterns(self.gaz)
+        for part in self.parts:
+            for m in ministry.finditer(part.text):
+                country = self.gaz.country_by_name[m.group("country")]
+                name = f"Ministry of {m.group('name')}"
+                key = self.national_body(name, country, name + " of {}")
+                self.add(part, m.start(), m.end(), key, 1)
+            for m in before.finditer(part.text):
+                body = _BODY_WORDS[m.group("body")]
+                country = self.gaz.country_by_demonym[m.group("dem")]
+                if body == "president":
+                    continue  # "Kazakh President": the person, found by the title rule
+                self.add(part, m.start(), m.end(), self.national_body(body, country), 1)
+            for m in after.finditer(part.text):
+                country = self.gaz.country_by_name[m.group("country")]
+                for b in re.finditer(bodies, m.group("bodies")):
+                    body = _BODY_WORDS[b.group(0)]
+                    start = m.start("bodies") + b.start()
+                    end = m.end() if b.end() == len(m.group("bodies")) else start + len(b.group(0))
+                    if body == "president":
+                        continue
+                    self.add(part, start, end, self.national_body(body, country), 1)
+
+    def find_persons(self) -> None:
+        for part in self.parts:
+            text = part.text
+            for m in _ROLE_PATTERN.finditer(text):
+                role = _ROLES[m.group("role")]
+                pos = m.end()
+                if role in _TITLES:
+                    # "President Kassym-Jomart Tokayev" or "President Tokayev"
+                    full = _NAME.match(text, pos)
+                    if full and not set(full.group(0).split()) & _NOT_NAMES:
+                        key = self.person(full.group(0).split(), role)
+                        self.add(part, m.start("role"), full.end(), key, 0)
+                    continue
+                self.read_name_list(part, pos, role)
+            for m in re.finditer(r"(?<![\w-])including (?=[A-Z])", text):
+                # "journalists have been detained ..., including Saniya Toiken, ...": the
+                # role is the last role noun earlier in the same clause.
+                clause_start = max(text.rfind(";", 0, m.start()), 0)
+                roles = [r for r in _ROLE_PATTERN.finditer(text, clause_start, m.start())
+                         if r.group("role").islower()]
+                if roles:
+                    self.read_name_list(part, m.end(), _ROLES[roles[-1].group("role")])
+            for m in _MEDIA_CUE.finditer(text):
+                org_name = m.group("org")
+                if org_name.split()[0] in _NOT_NAMES:
+                    continue
+                org = self.resolve_name(org_name) or self.organisation(org_name, "media")
+                self.add(part, m.start("org"), m.end("org"), org, 1)
+                # "a TV Rain journalist, Vasilyi Polonskyi": the person works for the outlet
+                name = _NAME.match(text, m.end() + 2) if text[m.end():m.end() + 2] == ", " \
+                    else _NAME.match(text, m.end() + 1)
+                if name and not set(name.group(0).split()) & _NOT_NAMES:
+                    self.person(name.group(0).split(), _ROLES.get(m.group("role"), m.group("role")),
+                                member_of=org)
+
+    def read_name_list(self, part: Part, pos: int, role: str, member_of: str | None = None,
+                       ) -> None:
+        text = part.text
+        family_first_votes = 0
+        found: list[tuple[int, int, list[str]]] = []
+        while True:
+            m = _NAME.match(text, pos)
+            if not m or set(m.group(0).split()) & _NOT_NAMES:
+                break
+            tokens = m.group(0).split()
+            if len(tokens) == 2:
+                ordered = _person_order(tokens)
+                family_first_votes += 1 if ordered != tokens else -1
+            found.append((m.start(), m.end(), tokens))
+            pos = m.end()
+            sep = _LIST_SEPARATOR.match(text, pos)
+            if not sep:
+                break
+            pos = sep.end()
+            inner = _INNER_ROLE.match(text, pos)
+            if inner:
+                self.register_names(part, found, role, family_first_votes > 0)
+                found, family_first_votes = [], 0
+                role = _ROLES[inner.group("role")]
+                pos = inner.end()
+        self.register_names(part, found, role, family_first_votes > 0)
+
+    def register_names(self, part: Part, found: list[tuple[int, int, list[str]]], role: str,
+                       family_first: bool) -> None:
+        member_of = None
+        for start, end, tokens in found:
+            token_set = frozenset(t.lower() for t in tokens)
+            if token_set not in self.persons_by_tokens and len(tokens) == 2 and family_first:
+                # a list printed family name first: order ambiguous names like the others
+                ordered = _person_order(tokens)
+                if ordered == tokens:
+                    tokens = [tokens[1], tokens[0]]
+                    key = f"person:{slug(' '.join(tokens))}"
+                    self.persons_by_tokens[token_set] = key
+                    self.entities[key] = Entity(key=key, kind="person", name=" ".join(tokens),
+                                                role=role, member_of=member_of)
+            key = self.person(tokens, role, member_of)
+            self.add(part, start, end, key, 0)
+
+    def find_person_references(self) -> None:
+        """Later mentions: a full name anywhere, or a title with a surname; and the names of
+        organisations found from the text wherever else they stand."""
+        forms: dict[str, str] = {
+            e.name: key for key, e in self.entities.items()
+            if e.kind == "organisation" and not e.gazetteer and key.startswith("organisation:")
+        }
+        for key in self.persons_by_tokens.values():
+            name = self.entities[key].name
+            forms[name] = key
+            parts = name.split()
+            if len(parts) == 2:
+                forms[f"{parts[1]} {parts[0]}"] = key
+        surnames = {
+            (title, self.entities[key].name.split()[-1]): key
+            for key, title in self.person_titles.items()
+        }
+        pattern = _alternation(forms) if forms else None
+        titled = [
+            (re.compile(rf"(?<![\w-]){re.escape(title)} {re.escape(surname)}(?![\w-])"), key)
+            for (title, surname), key in surnames.items()
+        ]
+        for part in self.parts:
+            if pattern is not None:
+                for m in pattern.finditer(part.text):
+                    self.add(part, m.start(), m.end(), forms[m.group(0)], 2)
+            for title_pattern, key in titled:
+                for m in title_pattern.finditer(part.text):
+                    self.add(part, m.start(), m.end(), key, 0)
+
+    def find_listed_organisations(self) -> None:
+        for part in self.parts:
+            text = part.text
+            for cue in _ORG_LIST_CUE.finditer(text):
+                pos = cue.end()
+                category = "ngo" if "groups" in cue.group(0) or "organi" in cue.group(0) else (
+                    "party-movement")
+                while True:
+                    m = _LIST_ITEM.match(text, pos)
+                    if not m:
+                        break
+                    name = m.group(0)
+                    key = self.resolve_name(name)
+                    if key is None:
+                        acronym = re.match(r"(.+) \(([A-Z]{2,9})\)$", name)
+                        key = self.organisation(name, category) if not acronym else None
+                    if key is not None:
+                        self.add(part, m.start(), m.end(), key, 1)
+                    pos = m.end()
+                    acr = re.match(r" \([A-Z]{2,9}\)", text[pos:])
+                    if acr:
+                        pos += acr.end()
+                    sep = _LIST_SEPARATOR.match(text, pos)
+                    if not sep:
+                        break
+                    pos = sep.end()
+
+    def find_gazetteer_and_aliases(self) -> None:
+        doc_pattern = _alternation(self.doc_aliases) if self.doc_aliases else None
+        for part in self.parts:
+            text = part.text
+            for m in self.gaz.alias_pattern.finditer(text):
+                if self._inside_longer_name(text, m.start(), m.end()):
+                    continue
+                entry_id = self.gaz.by_alias[m.group(0)]
+                self.add(part, m.start(), m.end(), self.gazetteer_entity(entry_id), 3)
+            if doc_pattern is not None:
+                for m in doc_pattern.finditer(text):
+                    self.add(part, m.start(), m.end(), self.doc_aliases[m.group(0)], 2)
+
+    @staticmethod
+    def _inside_longer_name(text: str, start: int, end: int) -> bool:
+        """'Council' in 'Cooperation Council' is not the Council of the EU."""
+        window = text[max(0, start - 40) : start]
+        previous = _LAST_WORD.search(window)
+        if previous and previous.group(1)[:1].isupper() and previous.group(1) not in (
+            "The", "EU"
+        ) and not window[: previous.start(1)].rstrip().endswith("."):
+            return True
+        following = _NEXT_WORD.match(text, end)
+        return bool(following and following.group(1) not in _NOT_FOLLOWERS)
+
+    def find_places(self) -> None:
+        for part in self.parts:
+            for pattern in (_PLACE_CUE, _IN_PLACE):
+                for m in pattern.finditer(part.text):
+                    name = m.group("name")
+                    if name in _NOT_NAMES or name in self.gaz.by_alias or name in \
+                            self.doc_aliases:
+                        continue
+                    if any(name in e.name.split() for e in self.entities.values()
+                           if e.kind != "place"):
+                        continue
+                    self.add(part, m.start("name"), m.end("name"), self.place(name), 2)
+
+    def find_bare_references(self, spans: list[_Span]) -> None:
+        """'the authorities', 'the government', 'the President', 'its President'."""
+        counts = Counter(s.key.rsplit(":", 1)[1] for s in spans if s.key.startswith("national:"))
+        focus = counts.most_common(1)[0][0] if counts else None
+        explicit = {s.key for s in spans}
+        presidents = [k for k, t in self.person_titles.items() if t == "President"]
+        for part in self.parts:
+            text = part.text
+            for m in re.finditer(r"(?<![\w-])(?:the|The) (?P<word>authorities|government)"
+                                 r"(?![\w-])", text):
+                if focus is None:
+                    continue
+                key = f"national:{_BODY_WORDS[m.group('word')]}:{focus}"
+                if key in explicit:
+                    self.add(part, m.start("word"), m.end("word"), key, 4)
+            m_country = re.finditer(r"(?<![\w-])the country’s (?P<word>authorities)(?![\w-])",
+                                    text)
+            for m in m_country:
+                if focus is not None:
+                    key = f"national:authorities:{focus}"
+                    if key in explicit:
+                        self.add(part, m.start(), m.end(), key, 4)
+            for m in re.finditer(r"(?<![\w-])(?P<its>its|the) President(?![\w-])", text):
+                if m.group("its") == "its":
+                    key = self.gazetteer_entity("president-european-parliament") if (
+                        "president-european-parliament" in self.gaz.entries) else None
+                    if key:
+                        self.add(part, m.start(), m.end(), key, 0)
+                elif len(presidents) == 1:
+                    self.add(part, m.start() + 4, m.end(), presidents[0], 4)
+
+    # -- assembly --------------------------------------------------------------------------
+
+    def run(self) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+        self.find_persons()
+        self.find_listed_organisations()
+        self.find_definitions()
+        self.find_national_bodies()
+        self.find_gazetteer_and_aliases()
+        self.find_person_references()
+        self.find_places()
+        self.find_bare_references(list(self.spans))
+        chosen = _resolve_overlaps(self.spans)
+        used = {s.key for s in chosen}
+        entities = tuple(sorted((e for k, e in self.entities.items() if k in used),
+                                key=lambda e: e.key))
+        mentions = tuple(Mention(s.key, s.part, s.start, s.end) for s in chosen)
+        return entities, mentions
+
+
+_NOT_FOLLOWERS = frozenset({"The", "In", "On", "As", "To", "And", "Of", "For"})
+_LAST_WORD = re.compile(r"([\w’'-]+) ?$")
+_NEXT_WORD = re.compile(r" ([A-Z][a-z][\w-]*)")
+
+
+def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
+    """Longest first, then by priority; ties keep document order. Deterministic."""
+    by_part: dict[int, list[_Span]] = {}
+    for s in spans:
+        by_part.setdefault(id(s.part), []).append(s)
+    chosen: list[_Span] = []
+    for group in by_part.values():
+        taken: list[_Span] = []
+        for s in sorted(group, key=lambda s: (-(s.end - s.start), s.priority, s.start, s.key)):
+            if all(s.end <= t.start or s.start >= t.end for t in taken):
+                taken.append(s)
+        chosen.extend(sorted(taken, key=lambda s: s.start))
+    order = {id(p): i for i, p in enumerate(_all_parts(chosen))}
+    return sorted(chosen, key=lambda s: (order[id(s.part)], s.start))
+
+
+def _all_parts(spans: list[_Span]) -> list[Part]:
+    seen: dict[int, Part] = {}
+    for s in spans:
+        seen.setdefault(id(s.part), s.part)
+    return sorted(seen.values(), key=lambda p: p.span.start)
+
+
+def extract_actors(resolution: Resolution,
+                   gazetteer: Gazetteer | None = None) -> tuple[tuple[Entity, ...],
+                                                                tuple[Mention, ...]]:
+    return _Extractor(resolution, gazetteer or load_gazetteer()).run()

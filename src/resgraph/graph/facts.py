@@ -1,0 +1,134 @@
+"""Facts -> quads: actors, mentions (Web Annotation), demands, and the SKOS concepts they use.
+
+Well-known actors from the gazetteer get one IRI shared by every resolution
+({base}entity/<id>); everything found only in the text is minted under the resolution.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode
+
+from resgraph.extract.demands import speech_acts
+from resgraph.graph.iri import Minter
+from resgraph.model import Entity, Facts, Mention
+from resgraph.vocab import OA, ORG, RDF, RDFS, RG, SKOS
+
+_TYPE = NamedNode(RDF + "type")
+_LABEL = NamedNode(RDFS + "label")
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+ENTITY_CLASSES = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "office": "Office",
+    "place": "Place",
+}
+
+
+def rg(local: str) -> NamedNode:
+    return NamedNode(RG + local)
+
+
+def oa(local: str) -> NamedNode:
+    return NamedNode(OA + local)
+
+
+def entity_iri(minter: Minter, key: str) -> str:
+    kind, _, rest = key.partition(":")
+    if kind == "gaz":
+        return f"{minter.base}entity/{rest}"
+    if kind == "national":
+        body, _, country = rest.partition(":")
+        return minter.part("organisation", f"{body}-of-{country}")
+    return minter.part(kind, rest)
+
+
+def act_iri(act_id: str) -> NamedNode:
+    return rg(f"act-{act_id}")
+
+
+def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> None:
+    """`q` is the builder's quad collector; `nodes` maps parts (by id) to their IRIs."""
+    iris = {e.key: NamedNode(entity_iri(minter, e.key)) for e in facts.entities}
+    for entity in facts.entities:
+        _add_entity(q, entity, iris)
+    for mention in facts.mentions:
+        _add_mention(q, mention, iris[mention.entity], nodes[id(mention.part)])
+    used_acts = sorted({d.act for d in facts.demands})
+    acts = speech_acts()
+    for act_id in used_acts:
+        act = acts[act_id]
+        node = act_iri(act_id)
+        q.add(node, _TYPE, NamedNode(SKOS + "Concept"))
+        q.add(node, _TYPE, rg("SpeechAct"))
+        q.add(node, NamedNode(SKOS + "prefLabel"), Literal(act.label, language="en"))
+        q.add(node, NamedNode(SKOS + "inScheme"), rg("SpeechActs"))
+        q.text(node, rg("actType"), act.type)
+        if act.strength is not None:
+            q.integer(node, rg("strength"), act.strength)
+    for demand in facts.demands:
+        part_node = nodes[id(demand.part)]
+        node = NamedNode(f"{part_node.value}/demand/{demand.order}")
+        q.add(node, _TYPE, rg("Demand"))
+        q.add(node, rg("part"), part_node)
+        q.integer(node, rg("order"), demand.order)
+        q.add(node, rg("act"), act_iri(demand.act))
+        q.text(node, rg("actAsPrinted"), demand.act_printed)
+        q.add(node, rg("textSpan"), _add_span(q, node.value, part_node, demand.start,
+                                              demand.end, demand.text))
+        q.text(node, rg("action"), demand.action)
+        q.integer(node, rg("actionStart"), demand.action_start)
+        q.integer(node, rg("actionEnd"), demand.action_end)
+        if demand.inherited:
+            q.add(node, rg("continues"), NamedNode(f"{part_node.value}/demand/{demand.order - 1}"))
+        for key in demand.addressees:
+            q.add(node, rg("addressee"), iris[key])
+        for key in demand.targets:
+            q.add(node, rg("concerns"), iris[key])
+        q.add(node, _LABEL, Literal(f"Paragraph {demand.part.label}, clause {demand.order}",
+                                    language="en"))
+
+
+def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
+    node = iris[entity.key]
+    q.add(node, _TYPE, rg(ENTITY_CLASSES[entity.kind]))
+    q.text(node, rg("name"), entity.name)
+    q.add(node, _LABEL, Literal(entity.name, language="en"))
+    if entity.category:
+        q.text(node, rg("category"), entity.category)
+    if entity.role:
+        q.text(node, rg("role"), entity.role)
+    if entity.member_of and entity.member_of in iris:
+        q.add(node, NamedNode(ORG + "memberOf"), iris[entity.member_of])
+    if entity.wikidata:
+        # Only QIDs the gazetteer marks as checked are published as identity; the others
+        # stay candidates (reference/linked-data.md: never publish an unchecked identifier).
+        prop = "wikidata" if entity.wikidata_checked else "wikidataCandidate"
+        q.add(node, rg(prop), NamedNode(WIKIDATA + entity.wikidata))
+    if entity.odp:
+        q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.odp))
+
+
+def _add_span(q, base: str, part: NamedNode, start: int, end: int, exact: str) -> NamedNode:
+    """A Web Annotation specific resource: the part, a position and a quote selector."""
+    target = NamedNode(base + "/target")
+    position, quote = NamedNode(base + "/position"), NamedNode(base + "/quote")
+    q.add(target, _TYPE, oa("SpecificResource"))
+    q.add(target, oa("hasSource"), part)
+    q.add(target, oa("hasSelector"), position)
+    q.add(target, oa("hasSelector"), quote)
+    q.add(position, _TYPE, oa("TextPositionSelector"))
+    q.integer(position, oa("start"), start)
+    q.integer(position, oa("end"), end)
+    q.add(quote, _TYPE, oa("TextQuoteSelector"))
+    q.add(quote, oa("exact"), Literal(exact))
+    return target
+
+
+def _add_mention(q, mention: Mention, entity: NamedNode, part: NamedNode) -> None:
+    node = NamedNode(f"{part.value}/mention/{mention.start}-{mention.end}")
+    q.add(node, _TYPE, rg("Mention"))
+    q.add(node, oa("motivatedBy"), oa("identifying"))
+    q.add(node, oa("hasBody"), entity)
+    q.add(node, oa("hasTarget"), _add_span(q, node.value, part, mention.start, mention.end,
+                                           mention.text))
