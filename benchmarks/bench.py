@@ -31,12 +31,13 @@ from pathlib import Path
 
 import resgraph
 from resgraph.errors import ResgraphError
+from resgraph.extract import extract_facts
 from resgraph.graph import Minter, build_quads
 from resgraph.parse import parse_resolution
 from resgraph.parse.structure import parse_clean
 from resgraph.pipeline import build_one
 from resgraph.resources import default_seed
-from resgraph.serialize import serialize, sort_quads
+from resgraph.serialize import serialize
 from resgraph.text import read_source
 from resgraph.text.cleanup import clean
 
@@ -120,14 +121,13 @@ def bench_seed(seed: Path, runs: int, warmup: int) -> None:
     stages: dict[str, list[float]] = {
         "read_source": [],
         "clean+parse (parse_resolution)": [],
+        "extract_facts (actors, demands)": [],
         "build_quads (incl. Minter)": [],
         "serialize nquads": [],
     }
     sub: dict[str, list[float]] = {
         "clean (text.cleanup)": [],
         "parse_clean (structure)": [],
-        "sort_quads": [],
-        "rest: ox.serialize (approx.)": [],
     }
     names = list(stages)
     for _ in range(warmup):
@@ -138,11 +138,14 @@ def bench_seed(seed: Path, runs: int, warmup: int) -> None:
         t1 = time.perf_counter()
         resolution = parse_resolution(source)
         t2 = time.perf_counter()
-        quads = build_quads(resolution, Minter.for_resolution(resolution))
+        facts = extract_facts(resolution)
+        t2b = time.perf_counter()
+        quads = build_quads(resolution, Minter.for_resolution(resolution), facts)
         t3 = time.perf_counter()
         serialize(quads, "nquads")
         t4 = time.perf_counter()
-        for name, dt in zip(names, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+        for name, dt in zip(names, (t1 - t0, t2 - t1, t2b - t2, t3 - t2b, t4 - t3),
+                            strict=True):
             stages[name].append(dt * 1000)
         # The two halves of parse_resolution, separately.
         t5 = time.perf_counter()
@@ -152,12 +155,6 @@ def bench_seed(seed: Path, runs: int, warmup: int) -> None:
         t7 = time.perf_counter()
         sub["clean (text.cleanup)"].append((t6 - t5) * 1000)
         sub["parse_clean (structure)"].append((t7 - t6) * 1000)
-        # How much of serialize is the deterministic sort.
-        t8 = time.perf_counter()
-        sort_quads(quads)
-        t9 = time.perf_counter()
-        sub["sort_quads"].append((t9 - t8) * 1000)
-        sub["rest: ox.serialize (approx.)"].append((t4 - t3 - (t9 - t8)) * 1000)
 
     medians = {name: statistics.median(v) for name, v in stages.items()}
     total = sum(medians.values())
@@ -165,8 +162,7 @@ def bench_seed(seed: Path, runs: int, warmup: int) -> None:
     line("stage (median of each)", "")
     for name, med in medians.items():
         line(f"  {name}", f"{med:8.3f} ms  {100 * med / total:5.1f} %")
-        subs = {"clean+parse": ("clean (text.cleanup)", "parse_clean (structure)"),
-                "serialize": ("sort_quads", "rest: ox.serialize (approx.)")}
+        subs = {"clean+parse": ("clean (text.cleanup)", "parse_clean (structure)")}
         for prefix, snames in subs.items():
             if not name.startswith(prefix):
                 continue

@@ -66,3 +66,47 @@ def test_synthetic_resolutions_parse_exactly(doc) -> None:
     # the same input always gives the same IRIs and triples
     minter = Minter.for_resolution(r)
     assert build_quads(r, minter) == build_quads(parse_resolution(source), minter)
+
+
+GIVEN = st.sampled_from(["Amina", "Bolat", "Dana", "Erlan", "Farida", "Galym"])
+FAMILY = st.sampled_from(["Nurlanova", "Sadykov", "Temirova", "Zhakupov", "Omarov"])
+ROLE = st.sampled_from(["activists", "journalists", "human rights defenders"])
+ADDRESSEE = st.sampled_from(["the Commission", "the Council", "the EEAS and the Member States",
+                             "the Kazakh authorities", "the authorities of Kazakhstan"])
+
+
+@st.composite
+def paragraphs_with_names(draw):
+    people = draw(st.lists(st.tuples(GIVEN, FAMILY), min_size=1, max_size=4, unique=True))
+    names = [f"{g} {f}" for g, f in people]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    role = draw(ROLE)
+    addressee = draw(ADDRESSEE)
+    words = draw(SENTENCE)
+    paragraph = (f"1. Condemns the detention of {role} {listed}; urges {addressee} to "
+                 f"release them and {words};")
+    text = "\n".join([
+        "European Parliament resolution on synthetic matters", "(2024/1234(RSP))",
+        "The European Parliament,", "– having regard to the situation in Kazakhstan,",
+        paragraph, "2. Instructs its President to forward this resolution to the Council.",
+    ])
+    return names, text
+
+
+@settings(max_examples=40, deadline=None)
+@given(paragraphs_with_names())
+def test_mentions_and_demands_slice_back(doc) -> None:
+    from resgraph.extract import extract_facts
+
+    names, text = doc
+    r = parse_resolution(SourceText("synthetic.txt", text, "text/plain", "0" * 64))
+    facts = extract_facts(r)
+    assert {e.name for e in facts.entities if e.kind == "person"} == set(names)
+    for m in facts.mentions:
+        assert m.part.text[m.start : m.end] == m.text
+    condemn, urge = facts.demands[0], facts.demands[1]
+    assert (condemn.act, urge.act) == ("condemns", "urges")
+    assert urge.addressees and urge.action.startswith("release them")
+    for d in facts.demands:
+        assert d.part.text[d.action_start : d.action_end] == d.action
+        assert d.part.text[d.start : d.end] == d.text

@@ -85,3 +85,25 @@ def test_span_that_does_not_slice_back_is_caught(tmp_path, seed_built) -> None:
         (f"{SEED_IRI}/recital/C", "rgsh:PartShape")
     ]
     assert "cleanText" in report.violations[0].message
+
+
+def test_mention_quote_that_does_not_match_is_caught(tmp_path, seed_built) -> None:
+    lines = serialize(seed_built.quads, "nquads").decode("utf-8").splitlines()
+    quote = f"<{SEED_IRI}/recital/F/mention/131-162/quote> <http://www.w3.org/ns/oa#exact> "
+    assert any(ln.startswith(quote) for ln in lines)
+    tampered = [ln.replace("Kassym-Jomart", "Kasym-Jomart") if ln.startswith(quote) else ln
+                for ln in lines]
+    path = tmp_path / "tampered.nq"
+    path.write_text("\n".join(tampered) + "\n", encoding="utf-8")
+    report = validate_files([path])
+    assert [(v.focus, v.shape) for v in report.violations] == [
+        (f"{SEED_IRI}/recital/F/mention/131-162/target", "rgsh:SpecificResourceShape")
+    ]
+
+
+def test_demand_without_act_fails(tmp_path, seed_built) -> None:
+    path = _broken(tmp_path, seed_built,
+                   drop=f"<{SEED_IRI}/paragraph/4/demand/2> <{RG}act> ")
+    report = validate_files([path])
+    assert any(v.focus == f"{SEED_IRI}/paragraph/4/demand/2" and v.shape == "rgsh:DemandShape"
+               and v.path == "rg:act" for v in report.violations)

@@ -114,6 +114,12 @@ def serialize(quads: Sequence[ox.Quad], fmt: str) -> bytes:
     them one graph at a time."""
     if fmt == "jsonld":
         return to_jsonld(quads)
+    if fmt in ("nquads", "ntriples"):
+        # One statement per line: sorting the lines is the same order for any reader and
+        # much cheaper than sorting term objects.
+        items = quads if fmt == "nquads" else [q.triple for q in quads]
+        lines = ox.serialize(items, format=_OX_FORMATS[fmt]).splitlines(keepends=True)
+        return b"".join(sorted(set(lines)))
     ordered = sort_quads(quads)
     items: list[ox.Quad] | list[ox.Triple] = (
         ordered if FORMATS[fmt].quads else [q.triple for q in ordered]

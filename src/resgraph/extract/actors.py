@@ -152,11 +152,11 @@ _IN_PLACE = re.compile(rf"(?<= in )(?P<name>{_NAME_TOKEN})(?=[,;.]| on | and | i
 
 @lru_cache(maxsize=4)
 def _national_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
-    """'<demonym> <body>', '<body>[, <body>] of <country>', 'Ministry of X of <country>'."""
-    demonyms = "|".join(map(re.escape, sorted(gaz.country_by_demonym, key=len, reverse=True)))
+    """A body word (its demonym is checked after), '<body>[, <body>] of <country>', and
+    'Ministry of X of <country>'."""
     countries = "|".join(map(re.escape, gaz.country_names()))
     bodies = "|".join(map(re.escape, sorted(_BODY_WORDS, key=len, reverse=True)))
-    before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) (?P<body>{bodies})(?![\w-])")
+    before = re.compile(rf"(?<![\w-])(?P<body>{bodies})(?![\w-])")
     after = re.compile(
         rf"(?<![\w-])(?P<bodies>(?:{bodies})(?:(?:, |,? and )(?:{bodies}))*) of "
         rf"(?:the )?(?:Republic of )?(?P<country>{countries})(?![\w-])"
@@ -325,11 +325,16 @@ class _Extractor:
                 key = self.national_body(name, country, name + " of {}")
                 self.add(part, m.start(), m.end(), key, 1)
             for m in before.finditer(part.text):
+                # the body word first, then the demonym before it: far cheaper than a pattern
+                # that starts with a hundred demonyms
+                demonym = _WORD_BEFORE.search(part.text, max(0, m.start() - 40), m.start())
+                if not demonym or demonym.group(1) not in self.gaz.country_by_demonym:
+                    continue
                 body = _BODY_WORDS[m.group("body")]
-                country = self.gaz.country_by_demonym[m.group("dem")]
+                country = self.gaz.country_by_demonym[demonym.group(1)]
                 if body == "president":
                     continue  # "Kazakh President": the person, found by the title rule
-                self.add(part, m.start(), m.end(), self.national_body(body, country), 1)
+                self.add(part, demonym.start(1), m.end(), self.national_body(body, country), 1)
             for m in after.finditer(part.text):
                 country = self.gaz.country_by_name[m.group("country")]
                 for b in re.finditer(bodies, m.group("bodies")):
@@ -480,11 +485,10 @@ class _Extractor:
         doc_pattern = _alternation(self.doc_aliases) if self.doc_aliases else None
         for part in self.parts:
             text = part.text
-            for m in self.gaz.alias_pattern.finditer(text):
-                if self._inside_longer_name(text, m.start(), m.end()):
+            for start, end, alias in self.gaz.find_aliases(text):
+                if self._inside_longer_name(text, start, end):
                     continue
-                entry_id = self.gaz.by_alias[m.group(0)]
-                self.add(part, m.start(), m.end(), self.gazetteer_entity(entry_id), 3)
+                self.add(part, start, end, self.gazetteer_entity(self.gaz.by_alias[alias]), 3)
             if doc_pattern is not None:
                 for m in doc_pattern.finditer(text):
                     self.add(part, m.start(), m.end(), self.doc_aliases[m.group(0)], 2)
@@ -566,6 +570,7 @@ class _Extractor:
 
 _NOT_FOLLOWERS = frozenset({"The", "In", "On", "As", "To", "And", "Of", "For"})
 _LAST_WORD = re.compile(r"([\w’'-]+) ?$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*) $")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w-]*)")
 
 

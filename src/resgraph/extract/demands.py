@@ -172,9 +172,9 @@ def _addressees(ctx: _Context, np_start: int, np_end: int, previous: tuple[str, 
         after = text[m.end:np_end]
         modifier = re.match(r"(?:’s?|'s?)? [a-z][\w-]*(?: (?:to|in|of) [A-Z][\w-]*)?", after)
         if modifier and not re.match(r" (?:and|or)\b", after):
-            # "Member States’ representations to Kazakhstan", "EU institutions": the actor is
-            # the whole phrase, not the name inside it.
-            items.append((m.start, m.end + modifier.end()))
+            # "Member States’ representations to Kazakhstan", "the rotating Council
+            # presidencies": the actor is the whole phrase, not the name inside it.
+            items.append((max(cursor, np_start), m.end + modifier.end()))
             cursor = m.end + modifier.end()
             continue
         if m.start < cursor:

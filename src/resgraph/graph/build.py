@@ -8,6 +8,7 @@ it (pySHACL, JSON-LD parsing in tests).
 from __future__ import annotations
 
 import os
+from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -59,6 +60,7 @@ KIND_CONCEPTS = {
 }
 
 
+@cache
 def rg(local: str) -> NamedNode:
     return NamedNode(RG + local)
 

@@ -6,6 +6,8 @@ Well-known actors from the gazetteer get one IRI shared by every resolution
 
 from __future__ import annotations
 
+from functools import cache
+
 from pyoxigraph import Literal, NamedNode
 
 from resgraph.extract.demands import speech_acts
@@ -25,10 +27,12 @@ ENTITY_CLASSES = {
 }
 
 
+@cache
 def rg(local: str) -> NamedNode:
     return NamedNode(RG + local)
 
 
+@cache
 def oa(local: str) -> NamedNode:
     return NamedNode(OA + local)
 
