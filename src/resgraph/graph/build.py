@@ -8,12 +8,12 @@ it (pySHACL, JSON-LD parsing in tests).
 from __future__ import annotations
 
 import os
-from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from resgraph.graph.facts import add_facts
 from resgraph.graph.iri import Minter
+from resgraph.graph.terms import rg
 from resgraph.model import Facts, Footnote, Part, Resolution
 from resgraph.parse.metadata import KINDS, odp_document_id
 from resgraph.vocab import (
@@ -28,7 +28,6 @@ from resgraph.vocab import (
     PROV,
     RDF,
     RDFS,
-    RG,
     SKOS,
     XSD,
 )
@@ -58,11 +57,6 @@ KIND_CONCEPTS = {
     "legislative-resolution": "LegislativeResolution",
     "resolution": "ResolutionOfUnstatedKind",
 }
-
-
-@cache
-def rg(local: str) -> NamedNode:
-    return NamedNode(RG + local)
 
 
 class _Quads:

@@ -6,17 +6,15 @@ Well-known actors from the gazetteer get one IRI shared by every resolution
 
 from __future__ import annotations
 
-from functools import cache
-
 from pyoxigraph import Literal, NamedNode
 
 from resgraph.extract.demands import speech_acts
 from resgraph.graph.iri import Minter
+from resgraph.graph.terms import LABEL, TYPE, oa, rg
 from resgraph.model import Entity, Facts, Mention
-from resgraph.vocab import OA, ORG, RDF, RDFS, RG, SKOS
+from resgraph.vocab import ORG, SKOS
 
-_TYPE = NamedNode(RDF + "type")
-_LABEL = NamedNode(RDFS + "label")
+_TYPE, _LABEL = TYPE, LABEL
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 ENTITY_CLASSES = {
@@ -25,16 +23,6 @@ ENTITY_CLASSES = {
     "office": "Office",
     "place": "Place",
 }
-
-
-@cache
-def rg(local: str) -> NamedNode:
-    return NamedNode(RG + local)
-
-
-@cache
-def oa(local: str) -> NamedNode:
-    return NamedNode(OA + local)
 
 
 def entity_iri(minter: Minter, key: str) -> str:
