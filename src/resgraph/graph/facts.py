@@ -14,7 +14,6 @@ from resgraph.graph.terms import LABEL, TYPE, oa, rg
 from resgraph.model import Entity, Facts, Mention
 from resgraph.vocab import ORG, SKOS
 
-_TYPE, _LABEL = TYPE, LABEL
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 ENTITY_CLASSES = {
@@ -51,8 +50,8 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
     for act_id in used_acts:
         act = acts[act_id]
         node = act_iri(act_id)
-        q.add(node, _TYPE, NamedNode(SKOS + "Concept"))
-        q.add(node, _TYPE, rg("SpeechAct"))
+        q.add(node, TYPE, NamedNode(SKOS + "Concept"))
+        q.add(node, TYPE, rg("SpeechAct"))
         q.add(node, NamedNode(SKOS + "prefLabel"), Literal(act.label, language="en"))
         q.add(node, NamedNode(SKOS + "inScheme"), rg("SpeechActs"))
         q.text(node, rg("actType"), act.type)
@@ -61,7 +60,7 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
     for demand in facts.demands:
         part_node = nodes[id(demand.part)]
         node = NamedNode(f"{part_node.value}/demand/{demand.order}")
-        q.add(node, _TYPE, rg("Demand"))
+        q.add(node, TYPE, rg("Demand"))
         q.add(node, rg("part"), part_node)
         q.integer(node, rg("order"), demand.order)
         q.add(node, rg("act"), act_iri(demand.act))
@@ -77,15 +76,15 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
             q.add(node, rg("addressee"), iris[key])
         for key in demand.targets:
             q.add(node, rg("concerns"), iris[key])
-        q.add(node, _LABEL, Literal(f"Paragraph {demand.part.label}, clause {demand.order}",
+        q.add(node, LABEL, Literal(f"Paragraph {demand.part.label}, clause {demand.order}",
                                     language="en"))
 
 
 def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
     node = iris[entity.key]
-    q.add(node, _TYPE, rg(ENTITY_CLASSES[entity.kind]))
+    q.add(node, TYPE, rg(ENTITY_CLASSES[entity.kind]))
     q.text(node, rg("name"), entity.name)
-    q.add(node, _LABEL, Literal(entity.name, language="en"))
+    q.add(node, LABEL, Literal(entity.name, language="en"))
     if entity.category:
         q.text(node, rg("category"), entity.category)
     if entity.role:
@@ -105,21 +104,21 @@ def _add_span(q, base: str, part: NamedNode, start: int, end: int, exact: str) -
     """A Web Annotation specific resource: the part, a position and a quote selector."""
     target = NamedNode(base + "/target")
     position, quote = NamedNode(base + "/position"), NamedNode(base + "/quote")
-    q.add(target, _TYPE, oa("SpecificResource"))
+    q.add(target, TYPE, oa("SpecificResource"))
     q.add(target, oa("hasSource"), part)
     q.add(target, oa("hasSelector"), position)
     q.add(target, oa("hasSelector"), quote)
-    q.add(position, _TYPE, oa("TextPositionSelector"))
+    q.add(position, TYPE, oa("TextPositionSelector"))
     q.integer(position, oa("start"), start)
     q.integer(position, oa("end"), end)
-    q.add(quote, _TYPE, oa("TextQuoteSelector"))
+    q.add(quote, TYPE, oa("TextQuoteSelector"))
     q.add(quote, oa("exact"), Literal(exact))
     return target
 
 
 def _add_mention(q, mention: Mention, entity: NamedNode, part: NamedNode) -> None:
     node = NamedNode(f"{part.value}/mention/{mention.start}-{mention.end}")
-    q.add(node, _TYPE, rg("Mention"))
+    q.add(node, TYPE, rg("Mention"))
     q.add(node, oa("motivatedBy"), oa("identifying"))
     q.add(node, oa("hasBody"), entity)
     q.add(node, oa("hasTarget"), _add_span(q, node.value, part, mention.start, mention.end,
