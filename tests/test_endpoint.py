@@ -286,7 +286,19 @@ def _check_mentions(rows: list[dict]) -> None:
                                             "President Tokayev", "President"}
 
 
+def _check_legal_references(rows: list[dict]) -> None:
+    teu = [(r["article"], r["target"]) for r in rows
+           if r["instrumentName"] == "Treaty on European Union"]
+    assert teu == [(a, f"http://data.europa.eu/eli/treaty/teu_2016/art_{a.split('(')[0]}/oj")
+                   for a in ("2", "3(5)", "21", "24", "29", "31")]
+    first = rows[0]
+    assert first["part"] == f"{RESOLUTION}/citation/1"
+    assert first["target"] == "https://data.europarl.europa.eu/eli/dl/doc/TA-9-2021-0056"
+    assert first["text"] == "11 February 2021"
+
+
 EXPECTED: dict[str, Callable[[list[dict]], None]] = {
+    "legal-references": _check_legal_references,
     "persons": _check_persons,
     "organisations": _check_organisations,
     "places": _check_places,

@@ -205,7 +205,26 @@ class Demand:
 
 
 @dataclass(frozen=True)
+class LegalReference:
+    part: Part | Footnote
+    start: int  # span of the printed reference in part.text
+    end: int
+    kind: str  # treaty-article, treaty, agreement, un-instrument, eu-act, eu-act-article ...
+    instrument: str  # the instrument's name
+    article: str | None = None  # as printed: "21", "3(5)", "Annex IX", "point 13"
+    target: str | None = None  # canonical IRI
+    celex: str | None = None
+    details: tuple[tuple[str, str], ...] = ()  # ("date", "2021-02-11"), ("ojSeries", "C") ...
+    footnote: int | None = None  # the footnote that identifies it
+
+    @property
+    def text(self) -> str:
+        return self.part.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
 class Facts:
     entities: tuple[Entity, ...]
     mentions: tuple[Mention, ...]
     demands: tuple[Demand, ...]
+    references: tuple[LegalReference, ...] = ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resgraph.extract.actors import extract_actors
 from resgraph.extract.demands import extract_demands
+from resgraph.extract.legal import extract_legal_references
 from resgraph.model import Facts, Resolution
 
 
@@ -20,7 +21,8 @@ def extract_facts(resolution: Resolution) -> Facts:
     )
     all_entities = sorted({e.key: e for e in (*entities, *more_entities)}.values(),
                           key=lambda e: e.key)
-    return Facts(tuple(all_entities), tuple(all_mentions), demands)
+    references = extract_legal_references(resolution)
+    return Facts(tuple(all_entities), tuple(all_mentions), demands, references)
 
 
 __all__ = ["extract_facts"]

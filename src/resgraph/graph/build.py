@@ -128,6 +128,7 @@ def _add_footnote(
     q: _Quads, minter: Minter, note: Footnote, resolution: NamedNode, nodes: dict[int, NamedNode]
 ) -> None:
     node = NamedNode(minter.part("footnote", str(note.number)))
+    nodes[id(note)] = node
     q.add(node, _TYPE, rg("Footnote"))
     q.add(node, NamedNode(ELI + "is_part_of"), resolution)
     q.add(resolution, NamedNode(ELI + "has_part"), node)
@@ -205,4 +206,5 @@ def build_quads(resolution: Resolution, minter: Minter, facts: Facts | None = No
         _add_footnote(q, minter, note, res, nodes)
     if facts is not None:
         add_facts(q, minter, facts, nodes)
-    return q.quads
+    # Two references of one part to the same target state one rg:cites triple.
+    return list(dict.fromkeys(q.quads))

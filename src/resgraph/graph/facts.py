@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
+from resgraph.extract.actors import slug
 from resgraph.extract.demands import speech_acts
 from resgraph.graph.iri import Minter
 from resgraph.graph.terms import LABEL, TYPE, oa, rg
-from resgraph.model import Entity, Facts, Mention
-from resgraph.vocab import ORG, SKOS
+from resgraph.model import Entity, Facts, LegalReference, Mention
+from resgraph.vocab import ORG, SKOS, XSD
+
+_DATE = NamedNode(XSD + "date")
 
 WIKIDATA = "http://www.wikidata.org/entity/"
 
@@ -57,6 +60,7 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
         q.text(node, rg("actType"), act.type)
         if act.strength is not None:
             q.integer(node, rg("strength"), act.strength)
+    add_references(q, minter, facts.references, nodes)
     for demand in facts.demands:
         part_node = nodes[id(demand.part)]
         node = NamedNode(f"{part_node.value}/demand/{demand.order}")
@@ -78,6 +82,64 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
             q.add(node, rg("concerns"), iris[key])
         q.add(node, LABEL, Literal(f"Paragraph {demand.part.label}, clause {demand.order}",
                                     language="en"))
+
+
+_DATE_DETAILS = {"date": "date", "signedOn": "signedOn", "inForceFrom": "inForceFrom",
+                 "ojDate": "ojDate"}
+_TEXT_DETAILS = {"ojSeries": "ojSeries", "ojNumber": "ojNumber", "ojPage": "ojPage",
+                 "ojActNumber": "ojActNumber", "paragraph": "paragraphNumber"}
+
+
+def reference_target(minter: Minter, ref: LegalReference) -> str | None:
+    """The canonical IRI: resolved by extraction, or resgraph's own for a Rule of Procedure
+    (the EP publishes none; reference/linked-data.md)."""
+    if ref.target:
+        return ref.target
+    rule = dict(ref.details).get("rule")
+    return f"{minter.base}rules-of-procedure/rule/{rule}" if rule else None
+
+
+def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
+                   nodes: dict[int, NamedNode]) -> None:
+    seen: set[str] = set()
+    order: dict[int, int] = {}
+    for ref in references:
+        part = nodes[id(ref.part)]
+        order[id(ref.part)] = order.get(id(ref.part), 0) + 1
+        iri = f"{part.value}/reference/{ref.start}-{ref.end}"
+        if ref.article:
+            iri += "/" + slug(ref.article)
+        base, n = iri, 1
+        while iri in seen:
+            n += 1
+            iri = f"{base}-{n}"
+        seen.add(iri)
+        node = NamedNode(iri)
+        q.add(node, TYPE, rg("LegalReference"))
+        q.add(node, rg("part"), part)
+        q.integer(node, rg("order"), order[id(ref.part)])
+        q.text(node, rg("referenceKind"), ref.kind)
+        q.text(node, rg("instrumentName"), ref.instrument)
+        q.add(node, LABEL, Literal(ref.instrument + (f", {ref.article}" if ref.article else ""),
+                                   language="en"))
+        if ref.article:
+            q.text(node, rg("article"), ref.article)
+        target = reference_target(minter, ref)
+        if target:
+            q.add(node, rg("target"), NamedNode(target))
+            q.add(part, rg("cites"), NamedNode(target))
+        if ref.celex:
+            q.text(node, rg("celex"), ref.celex)
+        for key, value in ref.details:
+            if key in _DATE_DETAILS:
+                q.add(node, rg(_DATE_DETAILS[key]), Literal(value, datatype=_DATE))
+            elif key in _TEXT_DETAILS:
+                q.text(node, rg(_TEXT_DETAILS[key]), value)
+            elif key == "publishedIn":
+                q.add(node, rg("publishedIn"), NamedNode(value))
+        if ref.footnote is not None:
+            q.add(node, rg("footnote"), NamedNode(minter.part("footnote", str(ref.footnote))))
+        q.add(node, rg("textSpan"), _add_span(q, iri, part, ref.start, ref.end, ref.text))
 
 
 def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:

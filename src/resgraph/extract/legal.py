@@ -1,0 +1,406 @@
+"""Resolution -> legal references, resolved to canonical identifiers where one exists.
+
+Treaty articles are expanded one reference per article ("Articles 2, 3(5) and 21 of the
+Treaty on European Union" is three), EU acts get their ELI and CELEX from their number,
+earlier EP resolutions take the identifier their footnote gives (texts adopted number or
+Official Journal issue), Official Journal references become OJ issue IRIs, Rules of Procedure
+get resgraph's own IRIs. A reference nothing identifies is kept with its text and instrument
+name and no target: never a guessed IRI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from resgraph.extract.gazetteer import DATA
+from resgraph.model import Footnote, LegalReference, Part, Resolution
+
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+DATE = r"\d{1,2} (?:" + "|".join(_MONTHS) + r") \d{4}"
+ART = r"\d+[a-z]?(?:\(\d+[a-z]?\))?(?:\([a-z]\))?(?: to \(\d+\))?"
+_SUBPARAGRAPH = (r"(?:,? (?:first|second|third|fourth|fifth)(?: and (?:first|second|third|fourth|"
+                 r"fifth))? (?:subparagraphs?|paragraphs?),?)?")
+_ART_LIST = (rf"Articles? {ART}{_SUBPARAGRAPH}(?:(?: |, |,? and |,? or )(?:Articles? )?{ART}"
+             rf"{_SUBPARAGRAPH})*")
+
+OJ_ISSUE = "http://publications.europa.eu/resource/oj/JO{series}_{year}_{number:03d}_R"
+ODP_DOC = "https://data.europarl.europa.eu/eli/dl/doc/"
+ELI = "http://data.europa.eu/eli/"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+_ACT = re.compile(
+    r"(?P<issuer>(?:Commission|Council|European Parliament and Council) )?"
+    r"(?P<sub>Delegated |Implementing |delegated |implementing )?"
+    r"(?P<type>Regulation|Directive|Decision)s? "
+    r"(?:(?:\((?P<dom1>EU|EC|EEC|EU, Euratom|Euratom|CFSP)\) "
+    r"(?:No (?P<num1>\d+)/(?P<year1>\d{4})|(?P<year2>\d{4})/(?P<num2>\d+)))"
+    r"|(?:No )?(?P<year3>\d{4})/(?P<num3>\d+)/(?P<dom3>EC|EEC|EU|JHA|CFSP)"
+    r"|No (?P<num4>\d+)/(?P<year4>\d{4})/(?P<dom4>EC|EEC|EU|JHA|CFSP))"
+)
+_ACT_CONTINUED = re.compile(
+    r"(?:, |,? and )(?P<item>\((?:EU|EC|EEC|EU, Euratom|Euratom)\) "
+    r"(?:No (?P<num1>\d+)/(?P<year1>\d{4})|(?P<year2>\d{4})/(?P<num2>\d+)))"
+)
+_ELI_IN_TEXT = re.compile(r"ELI: (?P<eli>http://data\.europa\.eu/eli/[^\s)]+)")
+_OJ = re.compile(
+    r"OJ (?P<series>[LC])(?: (?P<number>\d+)(?: (?P<edition>[A-Z]))?)?,"
+    r"(?: (?P<new>(?:[LC]/)?\d{4}/\d+),)? (?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
+    r"(?:, p\. (?P<page>\d+))?"
+)
+_TEXTS_ADOPTED = re.compile(r"P(?P<term>\d)_TA(?:-PROV)?\((?P<year>\d{4})\)(?P<num>\d{4})")
+_EP_RESOLUTION = re.compile(
+    r"(?:its|Parliament’s|the European Parliament’s|European Parliament) (?:previous |earlier )?"
+    r"resolutions?(?P<topic1> on [^;,]+?)?"
+    rf" of (?P<dates>{DATE}(?:(?:, |,? and ){DATE})*)"
+    r"(?P<topic2> on [^;]+?)?(?=,|;|\.|$| and )"
+)
+_RULES = re.compile(
+    r"Rules? (?P<list>\d+(?:\(\d+\))?(?:(?:, |,? and )\d+(?:\(\d+\))?)*)"
+    r"(?P<annex> of and Annex [IVXL]+ to)? of (?:its|the) Rules of Procedure"
+)
+_COMMISSION_DOC = re.compile(r"\b(?:COM|SWD|JOIN|C)\(\d{4}\) ?\d{3,5}\b")
+_EP_DOC = re.compile(r"\b(?P<rc>RC-)?(?P<letter>[AB])(?P<term>\d)-(?P<num>\d{4})/(?P<year>\d{4})\b")
+_INTERINSTITUTIONAL = re.compile(r"\b[CN]\d-\d{4}/\d{4}\b")
+_COUNCIL_CONCLUSIONS = re.compile(rf"Council conclusions of (?P<date>{DATE})(?P<topic> on [^,;]+)?")
+_IIA = re.compile(
+    rf"Interinstitutional Agreement of (?P<date>{DATE})(?P<topic> (?:on|between) [^,;(]+?)?"
+    r"(?=,|;|\.|$| and | is )"
+)
+_CASE = re.compile(r"\bCase (?P<case>[CTF]-\d+/\d{2})\b")
+_NATIONAL_CODE = re.compile(
+    r"Article (?P<article>\d+[a-z]?) of the (?P<dem>[A-Z][\w-]+) "
+    r"(?P<code>Criminal|Penal|Civil|Administrative|Labour|Electoral) Code"
+)
+_NATIONAL_LAW = re.compile(r"\bthe (?P<name>law on [a-z][a-z ]+?)(?= in order| to |,|;|\.|$)")
+_SIGNED = re.compile(rf"signed (?:in [A-Z][\w-]+ )?on (?P<date>{DATE})")
+_IN_FORCE = re.compile(rf"entered into (?:full )?force on (?P<date>{DATE})")
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    kind: str
+    label: str
+    aliases: tuple[str, ...]
+    party: str | None
+    eli: str | None
+    article_eli: str | None
+    celex: str | None
+    wikidata: str | None
+    wikidata_checked: bool
+
+
+@lru_cache(maxsize=1)
+def instruments() -> tuple[dict[str, Instrument], re.Pattern[str], dict[str, str]]:
+    data = json.loads((DATA / "instruments.json").read_text(encoding="utf-8"))
+    items = {
+        i["id"]: Instrument(
+            i["id"], i["kind"], i["label"], tuple(i["aliases"]), i.get("party"), i.get("eli"),
+            i.get("articleEli"), i.get("celex"), i.get("wikidata"),
+            bool(i.get("wikidataChecked")),
+        )
+        for i in data["instruments"]
+    }
+    by_alias = {a: i.id for i in items.values() for a in i.aliases}
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True)))
+        + r")(?![\w-])"
+    )
+    return items, pattern, by_alias
+
+
+@lru_cache(maxsize=1)
+def _named_articles() -> re.Pattern[str]:
+    """'Article(s) ... of the <named instrument>' and 'Articles ... TFEU'."""
+    items, _pattern, by_alias = instruments()
+    names = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
+                     if items[by_alias[a]].kind != "rules-of-procedure")
+    return re.compile(rf"(?P<list>{_ART_LIST}|Title [IVXL]+) (?:of (?:the )?)?(?P<name>{names})"
+                      r"(?![\w-])(?: \((?:TEU|TFEU)\))?")
+
+
+def iso_date(text: str) -> str:
+    day, month, year = text.split()
+    return f"{int(year):04d}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+def _articles(listing: str) -> list[str]:
+    return re.findall(ART, listing.replace("Articles", "").replace("Article", ""))
+
+
+def _article_number(article: str) -> str:
+    return re.match(r"\d+[a-z]?", article).group(0)
+
+
+def act_identifiers(m: re.Match[str]) -> tuple[str, str, str, str | None, str | None]:
+    """(label, ELI type, year, number, CELEX) of an EU act number."""
+    type_ = m.group("type")
+    year = m.group("year1") or m.group("year2") or m.group("year3") or m.group("year4")
+    number = m.group("num1") or m.group("num2") or m.group("num3") or m.group("num4")
+    sub = (m.group("sub") or "").strip().lower()
+    eli_type = {"Regulation": "reg", "Directive": "dir", "Decision": "dec"}[type_]
+    if sub:
+        eli_type += {"delegated": "_del", "implementing": "_impl"}[sub]
+    celex_type = {"Regulation": "R", "Directive": "L", "Decision": "D"}[type_]
+    celex = f"3{year}{celex_type}{int(number):04d}"
+    label = re.sub(r"\s+", " ", m.group(0))
+    # "Regulations (EC) No 767/2008" in a list names one regulation
+    label = re.sub(r"^(.*?)(Regulation|Directive|Decision)s ", r"\1\2 ", label)
+    return label, f"{ELI}{eli_type}/{year}/{int(number)}/oj", year, number, celex
+
+
+class _Finder:
+    def __init__(self, resolution: Resolution) -> None:
+        self.resolution = resolution
+        self.refs: list[LegalReference] = []
+        title = resolution.title.text
+        self.context = title + " " + " ".join(c.text for c in resolution.citations)
+
+    def add(self, ref: LegalReference) -> None:
+        self.refs.append(ref)
+
+    def run(self) -> tuple[LegalReference, ...]:
+        r = self.resolution
+        for part in (r.title, *r.citations, *r.recitals, *r.paragraphs):
+            self.scan(part)
+        for note in r.footnotes:
+            self.scan(note)
+        self.attach_footnotes()
+        self.share_targets()
+        # document order; references sharing a span ("Articles 2, 3(5) and 21 of ...") keep
+        # the order in which they are printed
+        order = {id(ref): i for i, ref in enumerate(self.refs)}
+        return tuple(sorted(self.refs, key=lambda x: (x.part.span.start, x.start, order[id(x)])))
+
+    def scan(self, part: Part | Footnote) -> None:
+        text = part.text
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or start >= e for s, e in taken)
+
+        items, named, by_alias = instruments()
+        # Articles of named instruments (treaties first), one reference per article.
+        for m in _named_articles().finditer(text):
+            inst = items[by_alias[m.group("name")]]
+            for article in _articles(m.group("list")):
+                number = _article_number(article)
+                target = inst.article_eli.format(article=number) if inst.article_eli else inst.eli
+                details = (("paragraph", article[len(number):].strip("()")),) if (
+                    article != number) else ()
+                self.add(LegalReference(part, m.start(), m.end(), f"{inst.kind}-article",
+                                        inst.label, article, target, inst.celex and (
+                                            f"{inst.celex}{int(number.rstrip('abcdefgh')):03d}"
+                                            if inst.kind == "treaty" else inst.celex),
+                                        details))
+            taken.append((m.start(), m.end()))
+        # EU acts, and articles or annexes of them.
+        acts: list[tuple[int, int, LegalReference]] = []
+        for m in _ACT.finditer(text):
+            label, eli, _year, _number, celex = act_identifiers(m)
+            ref = LegalReference(part, m.start(), m.end(), "eu-act", label, None, eli, celex)
+            self.add(ref)
+            acts.append((m.start(), m.end(), ref))
+            taken.append((m.start(), m.end()))
+            # "Regulations (EC) No 767/2008, (EC) No 810/2009 and (EU) 2017/2226": one each
+            pos = m.end()
+            while re.search(r"(?:Regulation|Directive|Decision)s ", m.group(0)):
+                more = _ACT_CONTINUED.match(text, pos)
+                if not more:
+                    break
+                kind = m.group("type")
+                year = more.group("year1") or more.group("year2")
+                number = more.group("num1") or more.group("num2")
+                eli_type = {"Regulation": "reg", "Directive": "dir", "Decision": "dec"}[kind]
+                celex = f"3{year}{ {'Regulation': 'R', 'Directive': 'L', 'Decision': 'D'}[kind]}" \
+                        f"{int(number):04d}"
+                label = f"{kind} {more.group('item')}"
+                start = more.start("item")
+                self.add(LegalReference(part, start, more.end(), "eu-act", label, None,
+                                        f"{ELI}{eli_type}/{year}/{int(number)}/oj", celex))
+                taken.append((start, more.end()))
+                pos = more.end()
+        for m in re.finditer(rf"(?P<list>{_ART_LIST}|Annex [IVXL]+|recital \d+|point \d+)"
+                             rf"{_SUBPARAGRAPH} (?P<rel>thereof|(?:of|to) (?:that|this) "
+                             r"(?:Regulation|Directive|Decision)|(?:of|to) )", text):
+            if not free(m.start(), m.end()):
+                continue
+            act = None
+            if m.group("rel").strip() in ("of", "to"):
+                after = [a for a in acts if a[0] == m.end()]
+                act = after[0][2] if after else None
+            else:
+                before = [a for a in acts if a[1] <= m.start()]
+                act = before[-1][2] if before else None
+            if act is None:
+                continue
+            listing = m.group("list")
+            articles = _articles(listing) if listing.startswith("Article") else [listing]
+            end = m.end() if m.group("rel").strip() not in ("of", "to") else m.end() + len(
+                act.text)
+            for article in articles:
+                self.add(LegalReference(part, m.start(), end, "eu-act-article", act.instrument,
+                                        article, act.target, act.celex))
+            taken.append((m.start(), m.end()))
+        # Named instruments: treaties as wholes, conventions, agreements, regimes.
+        for m in named.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            inst = items[by_alias[m.group(0)]]
+            if inst.kind == "rules-of-procedure":
+                continue  # rules are numbered below
+            previous = [r for r in self.refs if r.part is part and r.instrument == inst.label]
+            if previous and text[previous[-1].end : m.start()] == " (":
+                continue  # "Enhanced Partnership and Cooperation Agreement (EPCA)": one reference
+            if inst.party and inst.party not in (part.text + " " + self.context).lower():
+                continue  # an EPCA with another country is not this one
+            target = inst.eli or (WIKIDATA + inst.wikidata if inst.wikidata and
+                                  inst.wikidata_checked else None)
+            details: list[tuple[str, str]] = []
+            if inst.kind == "agreement":
+                signed = _SIGNED.search(text, m.end())
+                force = _IN_FORCE.search(text, m.end())
+                if signed:
+                    details.append(("signedOn", iso_date(signed.group("date"))))
+                if force:
+                    details.append(("inForceFrom", iso_date(force.group("date"))))
+            self.add(LegalReference(part, m.start(), m.end(), inst.kind, inst.label, None, target,
+                                    inst.celex, tuple(details)))
+            taken.append((m.start(), m.end()))
+        # Earlier EP resolutions, one per date.
+        for m in _EP_RESOLUTION.finditer(text):
+            topic = (m.group("topic1") or m.group("topic2") or "").strip()
+            for d in re.finditer(DATE, m.group("dates")):
+                start = m.start("dates") + d.start()
+                name = f"European Parliament resolution of {d.group(0)}"
+                if topic:
+                    name += f" {topic}"
+                self.add(LegalReference(part, start, start + len(d.group(0)), "ep-resolution",
+                                        name, details=(("date", iso_date(d.group(0))),)))
+        # Rules of Procedure, one per rule.
+        for m in _RULES.finditer(text):
+            for rule in re.findall(r"\d+(?:\(\d+\))?", m.group("list")):
+                number = _article_number(rule)
+                details = (("paragraph", rule[len(number):].strip("()")),) if rule != number \
+                    else ()
+                # resgraph mints the rule's IRI in the graph layer (no stable IRI exists)
+                self.add(LegalReference(
+                    part, m.start(), m.end(), "rule-of-procedure",
+                    "Rules of Procedure of the European Parliament", f"Rule {rule}", None, None,
+                    (("rule", number), *details)))
+        # Official Journal references.
+        for m in _OJ.finditer(text):
+            details = [("ojSeries", m.group("series")),
+                       ("ojDate", f"{m.group('year')}-{int(m.group('month')):02d}-"
+                                  f"{int(m.group('day')):02d}")]
+            target = None
+            if m.group("number"):
+                details.append(("ojNumber", m.group("number") + (
+                    f" {m.group('edition')}" if m.group("edition") else "")))
+                if not m.group("edition"):  # special editions ("C 251 E") have no known IRI
+                    target = OJ_ISSUE.format(series=m.group("series"), year=m.group("year"),
+                                             number=int(m.group("number")))
+            if m.group("page"):
+                details.append(("ojPage", m.group("page")))
+            if m.group("new"):
+                details.append(("ojActNumber", m.group("new")))
+            eli = _ELI_IN_TEXT.search(text, m.end())
+            if target is None and eli:
+                target = eli.group("eli")
+            self.add(LegalReference(part, m.start(), m.end(), "official-journal",
+                                    f"Official Journal of the European Union, {m.group(0)}",
+                                    None, target, None, tuple(details)))
+        for m in _TEXTS_ADOPTED.finditer(text):
+            doc = f"TA-{m.group('term')}-{m.group('year')}-{m.group('num')}"
+            self.add(LegalReference(part, m.start(), m.end(), "ep-text-adopted",
+                                    f"Texts adopted {m.group(0)}", None, ODP_DOC + doc))
+        for m in _EP_DOC.finditer(text):
+            doc = f"{'RC' if m.group('rc') else m.group('letter')}-{m.group('term')}-" \
+                  f"{m.group('year')}-{m.group('num')}"
+            kind = "ep-report" if m.group("letter") == "A" else "ep-motion"
+            self.add(LegalReference(part, m.start(), m.end(), kind, m.group(0), None,
+                                    ODP_DOC + doc))
+        for m in _COMMISSION_DOC.finditer(text):
+            self.add(LegalReference(part, m.start(), m.end(), "commission-document", m.group(0)))
+        for m in _INTERINSTITUTIONAL.finditer(text):
+            self.add(LegalReference(part, m.start(), m.end(), "interinstitutional-number",
+                                    m.group(0)))
+        for m in _COUNCIL_CONCLUSIONS.finditer(text):
+            name = f"Council conclusions of {m.group('date')}{m.group('topic') or ''}"
+            self.add(LegalReference(part, m.start(), m.end(), "council-conclusions", name,
+                                    details=(("date", iso_date(m.group("date"))),)))
+        for m in _IIA.finditer(text):
+            name = f"Interinstitutional Agreement of {m.group('date')}{m.group('topic') or ''}"
+            self.add(LegalReference(part, m.start(), m.end(), "interinstitutional-agreement",
+                                    name, details=(("date", iso_date(m.group("date"))),)))
+        for m in _CASE.finditer(text):
+            self.add(LegalReference(part, m.start(), m.end(), "case-law",
+                                    f"Case {m.group('case')}"))
+        for m in _NATIONAL_CODE.finditer(text):
+            name = f"{m.group('dem')} {m.group('code')} Code"
+            self.add(LegalReference(part, m.start(), m.end(), "national-law", name,
+                                    m.group("article")))
+        for m in _NATIONAL_LAW.finditer(text):
+            self.add(LegalReference(part, m.start("name"), m.end("name"), "national-law",
+                                    m.group("name")))
+
+    def share_targets(self) -> None:
+        """The same instrument cited again without its footnote is still the same instrument:
+        'the Interinstitutional Agreement of 13 April 2016 on Better Law-Making'."""
+        known = {}
+        for ref in self.refs:
+            if ref.target and ref.kind not in ("official-journal",):
+                known.setdefault((ref.kind, ref.instrument), ref.target)
+        self.refs = [
+            LegalReference(r.part, r.start, r.end, r.kind, r.instrument, r.article,
+                           known[(r.kind, r.instrument)], r.celex, r.details, r.footnote)
+            if r.target is None and (r.kind, r.instrument) in known else r
+            for r in self.refs
+        ]
+
+    def attach_footnotes(self) -> None:
+        """A footnote identifies the reference its marker follows: an EP resolution's date, an
+        act's number, an agreement's name. Its texts-adopted number or OJ issue becomes that
+        reference's target when the reference has none."""
+        notes = {f.number: f for f in self.resolution.footnotes}
+        by_part: dict[int, list[int]] = {}
+        for i, ref in enumerate(self.refs):
+            by_part.setdefault(id(ref.part), []).append(i)
+        for number, note in notes.items():
+            if note.anchor is None or note.anchor_offset is None:
+                continue
+            candidates = [i for i in by_part.get(id(note.anchor), [])
+                          if self.refs[i].start <= note.anchor_offset
+                          and self.refs[i].kind not in ("official-journal", "ep-text-adopted",
+                                                        "treaty-article", "eu-act-article",
+                                                        "rule-of-procedure")]
+            if not candidates:
+                continue
+            i = max(candidates, key=lambda k: (self.refs[k].end, self.refs[k].start))
+            ref = self.refs[i]
+            if note.anchor_offset - ref.end > 400:
+                continue
+            inside = [r for r in self.refs if r.part is note]
+            identified = next((r for r in inside if r.kind == "ep-text-adopted"), None) or next(
+                (r for r in inside if r.kind == "official-journal"), None)
+            extra: list[tuple[str, str]] = []
+            target = ref.target
+            if identified is not None:
+                if identified.kind == "official-journal":
+                    extra = [d for d in identified.details if d[0].startswith("oj")]
+                    if identified.target and identified.target.startswith(
+                            "http://publications.europa.eu/resource/oj/"):
+                        extra.append(("publishedIn", identified.target))
+                if target is None:
+                    target = identified.target
+            self.refs[i] = LegalReference(ref.part, ref.start, ref.end, ref.kind,
+                                          ref.instrument, ref.article, target, ref.celex,
+                                          ref.details + tuple(extra), number)
+
+
+def extract_legal_references(resolution: Resolution) -> tuple[LegalReference, ...]:
+    return _Finder(resolution).run()
