@@ -3,7 +3,8 @@
     python benchmarks/accuracy.py
 
 tests/gold/<document>.json holds what a reader finds in each text: the persons it names,
-the places it names, and (paragraph, addressee) for every directive clause. Prints, per
+the places it names, (paragraph, addressee) for every directive clause, and (for the seed
+and B-9-2024-0216) every legal reference as (part, kind, article or instrument). Prints, per
 document and in total, precision and recall for each of the three.
 """
 
@@ -33,7 +34,15 @@ def predicted(path: Path) -> dict[str, set]:
         "places": {names[k] for k in names if kinds[k] == "place"},
         "addressees": {(d.part.label, names[a]) for d in facts.demands
                        if acts[d.act].type == "directive" for a in d.addressees},
+        "references": {(_part_key(r.part), r.kind, r.article or r.instrument)
+                       for r in facts.references},
     }
+
+
+def _part_key(part) -> str:
+    if hasattr(part, "kind"):
+        return f"{part.kind} {part.label or part.order}"
+    return f"footnote {part.number}"
 
 
 def score(found: set, gold: set) -> tuple[int, int, int]:
@@ -45,7 +54,9 @@ def ratio(a: int, b: int) -> str:
 
 
 def main() -> None:
-    totals: dict[str, list[int]] = {k: [0, 0, 0] for k in ("persons", "places", "addressees")}
+    totals: dict[str, list[int]] = {
+        k: [0, 0, 0] for k in ("persons", "places", "addressees", "references")
+    }
     print(f"{'document':40} {'what':11} {'right':>5} {'found':>5} {'gold':>5} "
           f"{'precision':>9} {'recall':>7}")
     for stem, path in INPUTS.items():
@@ -55,6 +66,8 @@ def main() -> None:
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         found = predicted(path)
         for what in totals:
+            if what not in gold:
+                continue  # not annotated for this document
             truth = {tuple(x) if isinstance(x, list) else x for x in gold[what]}
             right, n_found, n_gold = score(found[what], truth)
             for i, v in enumerate((right, n_found, n_gold)):

@@ -96,6 +96,7 @@ def build(
     embedded pyoxigraph store that 'resgraph query' reads) into OUT. All inputs are parsed
     before anything is written.
     """
+    from resgraph.graph.facts import reference_target
     from resgraph.pipeline import build_many, write_outputs
     from resgraph.resources import default_seed
 
@@ -116,6 +117,20 @@ def build(
             f"{len(r.headings)} headings, {len(r.footnotes)} footnotes; "
             f"{len(item.quads)} triples"
         )
+        facts = item.facts
+        persons = sum(1 for e in facts.entities if e.kind == "person")
+        click.echo(
+            f"  {persons} persons, {len(facts.entities) - persons} organisations, offices and "
+            f"places, {len(facts.mentions)} mentions, {len(facts.demands)} demands, "
+            f"{len(facts.references)} legal references"
+        )
+        unresolved = [ref for ref in facts.references
+                      if reference_target(item.minter, ref) is None]
+        if unresolved:
+            names = list(dict.fromkeys(ref.instrument for ref in unresolved))
+            more = f"; … ({len(names) - 6} more)" if len(names) > 6 else ""
+            shown = "; ".join(names[:6]) + more
+            click.echo(f"  unresolved references: {len(unresolved)} ({shown})")
     click.echo(
         f"{len(built)} resolution{'s' if len(built) != 1 else ''}, {total} triples in "
         f"{len(built)} named graph{'s' if len(built) != 1 else ''}; wrote "

@@ -41,6 +41,11 @@ _ACT = re.compile(
     r"|(?:No )?(?P<year3>\d{4})/(?P<num3>\d+)/(?P<dom3>EC|EEC|EU|JHA|CFSP)"
     r"|No (?P<num4>\d+)/(?P<year4>\d{4})/(?P<dom4>EC|EEC|EU|JHA|CFSP))"
 )
+# "Article 16(9) ... thereof", "Annex IX to that Directive", "Article 28(6) of <act>"
+_ACT_PARTS = re.compile(
+    rf"(?P<list>{_ART_LIST}|Annex [IVXL]+|recital \d+|point \d+){_SUBPARAGRAPH} "
+    r"(?P<rel>thereof|(?:of|to) (?:that|this) (?:Regulation|Directive|Decision)|(?:of|to) )"
+)
 _ACT_CONTINUED = re.compile(
     r"(?:, |,? and )(?P<item>\((?:EU|EC|EEC|EU, Euratom|Euratom)\) "
     r"(?:No (?P<num1>\d+)/(?P<year1>\d{4})|(?P<year2>\d{4})/(?P<num2>\d+)))"
@@ -185,7 +190,10 @@ class _Finder:
 
         items, named, by_alias = instruments()
         # Articles of named instruments (treaties first), one reference per article.
-        for m in _named_articles().finditer(text):
+        # Cheap substring tests first: most parts cite nothing, and each pattern below would
+        # otherwise scan every part.
+        has = text.__contains__
+        for m in (_named_articles().finditer(text) if has("Article") or has("Title ") else ()):
             inst = items[by_alias[m.group("name")]]
             for article in _articles(m.group("list")):
                 number = _article_number(article)
@@ -200,7 +208,8 @@ class _Finder:
             taken.append((m.start(), m.end()))
         # EU acts, and articles or annexes of them.
         acts: list[tuple[int, int, LegalReference]] = []
-        for m in _ACT.finditer(text):
+        for m in (_ACT.finditer(text) if has("Regulation") or has("Directive") or has("Decision")
+                  else ()):
             label, eli, _year, _number, celex = act_identifiers(m)
             ref = LegalReference(part, m.start(), m.end(), "eu-act", label, None, eli, celex)
             self.add(ref)
@@ -224,9 +233,7 @@ class _Finder:
                                         f"{ELI}{eli_type}/{year}/{int(number)}/oj", celex))
                 taken.append((start, more.end()))
                 pos = more.end()
-        for m in re.finditer(rf"(?P<list>{_ART_LIST}|Annex [IVXL]+|recital \d+|point \d+)"
-                             rf"{_SUBPARAGRAPH} (?P<rel>thereof|(?:of|to) (?:that|this) "
-                             r"(?:Regulation|Directive|Decision)|(?:of|to) )", text):
+        for m in _ACT_PARTS.finditer(text) if acts else ():
             if not free(m.start(), m.end()):
                 continue
             act = None
@@ -272,7 +279,7 @@ class _Finder:
                                     inst.celex, tuple(details)))
             taken.append((m.start(), m.end()))
         # Earlier EP resolutions, one per date.
-        for m in _EP_RESOLUTION.finditer(text):
+        for m in _EP_RESOLUTION.finditer(text) if has("resolution") else ():
             topic = (m.group("topic1") or m.group("topic2") or "").strip()
             for d in re.finditer(DATE, m.group("dates")):
                 start = m.start("dates") + d.start()
@@ -282,7 +289,7 @@ class _Finder:
                 self.add(LegalReference(part, start, start + len(d.group(0)), "ep-resolution",
                                         name, details=(("date", iso_date(d.group(0))),)))
         # Rules of Procedure, one per rule.
-        for m in _RULES.finditer(text):
+        for m in _RULES.finditer(text) if has("Rules of Procedure") else ():
             for rule in re.findall(r"\d+(?:\(\d+\))?", m.group("list")):
                 number = _article_number(rule)
                 details = (("paragraph", rule[len(number):].strip("()")),) if rule != number \
@@ -293,7 +300,7 @@ class _Finder:
                     "Rules of Procedure of the European Parliament", f"Rule {rule}", None, None,
                     (("rule", number), *details)))
         # Official Journal references.
-        for m in _OJ.finditer(text):
+        for m in _OJ.finditer(text) if has("OJ ") else ():
             details = [("ojSeries", m.group("series")),
                        ("ojDate", f"{m.group('year')}-{int(m.group('month')):02d}-"
                                   f"{int(m.group('day')):02d}")]
@@ -314,7 +321,7 @@ class _Finder:
             self.add(LegalReference(part, m.start(), m.end(), "official-journal",
                                     f"Official Journal of the European Union, {m.group(0)}",
                                     None, target, None, tuple(details)))
-        for m in _TEXTS_ADOPTED.finditer(text):
+        for m in _TEXTS_ADOPTED.finditer(text) if has("_TA") else ():
             doc = f"TA-{m.group('term')}-{m.group('year')}-{m.group('num')}"
             self.add(LegalReference(part, m.start(), m.end(), "ep-text-adopted",
                                     f"Texts adopted {m.group(0)}", None, ODP_DOC + doc))
@@ -324,27 +331,27 @@ class _Finder:
             kind = "ep-report" if m.group("letter") == "A" else "ep-motion"
             self.add(LegalReference(part, m.start(), m.end(), kind, m.group(0), None,
                                     ODP_DOC + doc))
-        for m in _COMMISSION_DOC.finditer(text):
+        for m in _COMMISSION_DOC.finditer(text) if has("(20") else ():
             self.add(LegalReference(part, m.start(), m.end(), "commission-document", m.group(0)))
         for m in _INTERINSTITUTIONAL.finditer(text):
             self.add(LegalReference(part, m.start(), m.end(), "interinstitutional-number",
                                     m.group(0)))
-        for m in _COUNCIL_CONCLUSIONS.finditer(text):
+        for m in _COUNCIL_CONCLUSIONS.finditer(text) if has("conclusions") else ():
             name = f"Council conclusions of {m.group('date')}{m.group('topic') or ''}"
             self.add(LegalReference(part, m.start(), m.end(), "council-conclusions", name,
                                     details=(("date", iso_date(m.group("date"))),)))
-        for m in _IIA.finditer(text):
+        for m in _IIA.finditer(text) if has("Interinstitutional") else ():
             name = f"Interinstitutional Agreement of {m.group('date')}{m.group('topic') or ''}"
             self.add(LegalReference(part, m.start(), m.end(), "interinstitutional-agreement",
                                     name, details=(("date", iso_date(m.group("date"))),)))
-        for m in _CASE.finditer(text):
+        for m in _CASE.finditer(text) if has("Case ") else ():
             self.add(LegalReference(part, m.start(), m.end(), "case-law",
                                     f"Case {m.group('case')}"))
-        for m in _NATIONAL_CODE.finditer(text):
+        for m in _NATIONAL_CODE.finditer(text) if has(" Code") else ():
             name = f"{m.group('dem')} {m.group('code')} Code"
             self.add(LegalReference(part, m.start(), m.end(), "national-law", name,
                                     m.group("article")))
-        for m in _NATIONAL_LAW.finditer(text):
+        for m in _NATIONAL_LAW.finditer(text) if has("law on ") else ():
             self.add(LegalReference(part, m.start("name"), m.end("name"), "national-law",
                                     m.group("name")))
 
