@@ -186,3 +186,14 @@ def test_interinstitutional_agreement_shares_its_footnote_identity() -> None:
     iia = [r for r in refs if r.kind == "interinstitutional-agreement"]
     assert [r.part.label for r in iia] == ["F", "4"]
     assert {r.target for r in iia} == {"http://publications.europa.eu/resource/oj/JOL_2016_123_R"}
+
+
+def test_other_agreements_are_found_and_left_unresolved() -> None:
+    found = _resolve("the Association Agreement between the European Union and Georgia")
+    assert found == [("agreement", "Association Agreement between the European Union and "
+                      "Georgia", None, None)]
+    # an EPCA with another country is not the EU-Kazakhstan EPCA
+    found = _resolve("the Enhanced Partnership and Cooperation Agreement between the European "
+                     "Union and the Kyrgyz Republic")
+    assert found == [("agreement", "Enhanced Partnership and Cooperation Agreement between the "
+                      "European Union and Kyrgyz Republic", None, None)]

@@ -81,6 +81,15 @@ _NATIONAL_CODE = re.compile(
     r"(?P<code>Criminal|Penal|Civil|Administrative|Labour|Electoral) Code"
 )
 _NATIONAL_LAW = re.compile(r"\bthe (?P<name>law on [a-z][a-z ]+?)(?= in order| to |,|;|\.|$)")
+# Agreements named by type, with whichever country the text gives; a known one (the EU-Kazakhstan
+# EPCA) is matched from instruments.json first and resolved there.
+_AGREEMENT = re.compile(
+    r"(?P<name>(?:(?:Enhanced |Comprehensive and Enhanced )?Partnership and Cooperation|"
+    r"Stabilisation and Association|Association|Trade and Cooperation|Free Trade|"
+    r"Readmission|Visa Facilitation|Framework) Agreement)"
+    r"(?: between the (?:European Union|EU)(?: and its Member States)?(?:, of the one part,)?"
+    r" and (?:the )?(?P<party>[A-Z][\w ]+?)(?=,|;|\.| which| signed| of the other part|$))?"
+)
 _SIGNED = re.compile(rf"signed (?:in [A-Z][\w-]+ )?on (?P<date>{DATE})")
 _IN_FORCE = re.compile(rf"entered into (?:full )?force on (?P<date>{DATE})")
 
@@ -277,6 +286,13 @@ class _Finder:
                     details.append(("inForceFrom", iso_date(force.group("date"))))
             self.add(LegalReference(part, m.start(), m.end(), inst.kind, inst.label, None, target,
                                     inst.celex, tuple(details)))
+            taken.append((m.start(), m.end()))
+        for m in _AGREEMENT.finditer(text) if has("Agreement") else ():
+            if not free(m.start(), m.end()):
+                continue
+            name = m.group("name") + (f" between the European Union and {m.group('party')}"
+                                      if m.group("party") else "")
+            self.add(LegalReference(part, m.start(), m.end(), "agreement", name))
             taken.append((m.start(), m.end()))
         # Earlier EP resolutions, one per date.
         for m in _EP_RESOLUTION.finditer(text) if has("resolution") else ():
