@@ -155,16 +155,21 @@ def act_identifiers(m: re.Match[str]) -> tuple[str, str, str, str | None, str | 
     type_ = m.group("type")
     year = m.group("year1") or m.group("year2") or m.group("year3") or m.group("year4")
     number = m.group("num1") or m.group("num2") or m.group("num3") or m.group("num4")
-    sub = (m.group("sub") or "").strip().lower()
+    eli, celex = act_iri(type_, (m.group("sub") or "").strip().lower(), year, number)
+    label = re.sub(r"\s+", " ", m.group(0))
+    # "Regulations (EC) No 767/2008" in a list names one regulation
+    label = re.sub(r"^(.*?)(Regulation|Directive|Decision)s ", r"\1\2 ", label)
+    return label, eli, year, number, celex
+
+
+def act_iri(type_: str, sub: str, year: str, number: str) -> tuple[str, str]:
+    """ELI and CELEX of an EU act: ("Regulation", "", "2009", "810") ->
+    (http://data.europa.eu/eli/reg/2009/810/oj, 32009R0810)."""
     eli_type = {"Regulation": "reg", "Directive": "dir", "Decision": "dec"}[type_]
     if sub:
         eli_type += {"delegated": "_del", "implementing": "_impl"}[sub]
     celex_type = {"Regulation": "R", "Directive": "L", "Decision": "D"}[type_]
-    celex = f"3{year}{celex_type}{int(number):04d}"
-    label = re.sub(r"\s+", " ", m.group(0))
-    # "Regulations (EC) No 767/2008" in a list names one regulation
-    label = re.sub(r"^(.*?)(Regulation|Directive|Decision)s ", r"\1\2 ", label)
-    return label, f"{ELI}{eli_type}/{year}/{int(number)}/oj", year, number, celex
+    return f"{ELI}{eli_type}/{year}/{int(number)}/oj", f"3{year}{celex_type}{int(number):04d}"
 
 
 class _Finder:
@@ -233,13 +238,10 @@ class _Finder:
                 kind = m.group("type")
                 year = more.group("year1") or more.group("year2")
                 number = more.group("num1") or more.group("num2")
-                eli_type = {"Regulation": "reg", "Directive": "dir", "Decision": "dec"}[kind]
-                celex = f"3{year}{ {'Regulation': 'R', 'Directive': 'L', 'Decision': 'D'}[kind]}" \
-                        f"{int(number):04d}"
-                label = f"{kind} {more.group('item')}"
+                eli, celex = act_iri(kind, "", year, number)
                 start = more.start("item")
-                self.add(LegalReference(part, start, more.end(), "eu-act", label, None,
-                                        f"{ELI}{eli_type}/{year}/{int(number)}/oj", celex))
+                self.add(LegalReference(part, start, more.end(), "eu-act",
+                                        f"{kind} {more.group('item')}", None, eli, celex))
                 taken.append((start, more.end()))
                 pos = more.end()
         for m in _ACT_PARTS.finditer(text) if acts else ():
