@@ -40,7 +40,7 @@ _NOT_NAMES = frozenset(
     Annex Part Section Title Chapter Recital Case January February March April May June July
     August September October November December Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Human Rights Special Representative Affairs Policy Security Foreign High
-    National International United Nations Kazakh Russian Central Asia Fund Index Mechanism
+    National International United Nations Fund Index Mechanism
     Review Code Bank World Press Freedom Democratic Choice Movement Party Delegation Service
     EU UN Secretary General Secretariat""".split()
 )
@@ -224,6 +224,12 @@ class _Extractor:
         self.doc_aliases: dict[str, str] = {}  # alias defined in this text -> entity key
         self.persons_by_tokens: dict[frozenset[str], str] = {}
         self.person_titles: dict[str, str] = {}  # person key -> title (President ...)
+        # Demonyms and the words of place names are not parts of a person's name either
+        # ("Kazakh", "Central Asia"): taken from the gazetteer, not listed here.
+        self.not_names = _NOT_NAMES | set(gazetteer.country_by_demonym) | {
+            word for e in gazetteer.entries.values() if e.type == "place"
+            for name in (e.label, *e.aliases) for word in name.split()
+        }
 
     # -- entity registry -------------------------------------------------------------------
 
@@ -354,7 +360,7 @@ class _Extractor:
                 if role in _TITLES:
                     # "President Kassym-Jomart Tokayev" or "President Tokayev"
                     full = _NAME.match(text, pos)
-                    if full and not set(full.group(0).split()) & _NOT_NAMES:
+                    if full and not set(full.group(0).split()) & self.not_names:
                         key = self.person(full.group(0).split(), role)
                         self.add(part, m.start("role"), full.end(), key, 0)
                     continue
@@ -369,14 +375,14 @@ class _Extractor:
                     self.read_name_list(part, m.end(), _ROLES[roles[-1].group("role")])
             for m in _MEDIA_CUE.finditer(text):
                 org_name = m.group("org")
-                if org_name.split()[0] in _NOT_NAMES:
+                if org_name.split()[0] in self.not_names:
                     continue
                 org = self.resolve_name(org_name) or self.organisation(org_name, "media")
                 self.add(part, m.start("org"), m.end("org"), org, 1)
                 # "a TV Rain journalist, Vasilyi Polonskyi": the person works for the outlet
                 name = _NAME.match(text, m.end() + 2) if text[m.end():m.end() + 2] == ", " \
                     else _NAME.match(text, m.end() + 1)
-                if name and not set(name.group(0).split()) & _NOT_NAMES:
+                if name and not set(name.group(0).split()) & self.not_names:
                     self.person(name.group(0).split(), _ROLES.get(m.group("role"), m.group("role")),
                                 member_of=org)
 
@@ -387,7 +393,7 @@ class _Extractor:
         found: list[tuple[int, int, list[str]]] = []
         while True:
             m = _NAME.match(text, pos)
-            if not m or set(m.group(0).split()) & _NOT_NAMES:
+            if not m or set(m.group(0).split()) & self.not_names:
                 break
             tokens = m.group(0).split()
             if len(tokens) == 2:
@@ -510,7 +516,7 @@ class _Extractor:
             for pattern in (_PLACE_CUE, _IN_PLACE):
                 for m in pattern.finditer(part.text):
                     name = m.group("name")
-                    if name in _NOT_NAMES or name in self.gaz.by_alias or name in \
+                    if name in self.not_names or name in self.gaz.by_alias or name in \
                             self.doc_aliases:
                         continue
                     if any(name in e.name.split() for e in self.entities.values()

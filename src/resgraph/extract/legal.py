@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from resgraph import dates
+from resgraph.dates import MONTH_PATTERN
 from resgraph.extract.gazetteer import DATA
 from resgraph.model import Footnote, LegalReference, Part, Resolution
 
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()
-DATE = r"\d{1,2} (?:" + "|".join(_MONTHS) + r") \d{4}"
+DATE = r"\d{1,2} (?:" + MONTH_PATTERN + r") \d{4}"
 ART = r"\d+[a-z]?(?:\(\d+[a-z]?\))?(?:\([a-z]\))?(?: to \(\d+\))?"
 _SUBPARAGRAPH = (r"(?:,? (?:first|second|third|fourth|fifth)(?: and (?:first|second|third|fourth|"
                  r"fifth))? (?:subparagraphs?|paragraphs?),?)?")
@@ -138,8 +138,8 @@ def _named_articles() -> re.Pattern[str]:
 
 
 def iso_date(text: str) -> str:
-    day, month, year = text.split()
-    return f"{int(year):04d}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
+    """'11 February 2021' -> '2021-02-11'."""
+    return dates.iso_date(*text.split())
 
 
 def _articles(listing: str) -> list[str]:

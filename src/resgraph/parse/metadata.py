@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from resgraph.dates import MONTH_PATTERN, iso_date
 from resgraph.errors import InputError
 from resgraph.model import CleanText, Metadata, Procedure, Span
 
@@ -28,16 +29,8 @@ _DOCUMENT_NUMBER = re.compile(r"^((?:RC-)?[ABC]\d-\d{4}/\d{4})$", re.MULTILINE)
 _COVER_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", re.MULTILINE)
 _PE_NUMBER = re.compile(r"PE\s?(\d{3}\.\d{3})(v\d{2}-\d{2})?")
 _DOCX = re.compile(r"^([A-Z]{2})\\\d+([A-Z]{2})\.docx")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"),
-        start=1,
-    )
-}
 _TITLE_DATE = re.compile(
-    r"\bresolution of (\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.IGNORECASE
+    r"\bresolution of (\d{1,2}) (" + MONTH_PATTERN + r") (\d{4})\b", re.IGNORECASE
 )
 
 
@@ -95,7 +88,7 @@ def parse_metadata(name: str, clean: CleanText) -> Metadata:
     date = None
     m = _TITLE_DATE.search(title)
     if m:
-        date = f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).capitalize()]:02d}-{int(m.group(1)):02d}"
+        date = iso_date(m.group(1), m.group(2), m.group(3))
     else:
         d = _COVER_DATE.search(clean.front_matter)
         if d:
