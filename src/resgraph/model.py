@@ -223,8 +223,64 @@ class LegalReference:
 
 
 @dataclass(frozen=True)
+class EventSpan:
+    part: Part
+    start: int  # offsets into part.text
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.part.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the text says happened, read from one or more spans (the same event stated
+    twice is one event)."""
+
+    part: Part  # where it is first stated
+    order: int  # 1-based among the events first stated in that part
+    type: str  # event type id (resgraph/data/event_types.json)
+    label: str  # its words as printed, without the clause's opening
+    date: str | None  # lexical xsd:date, xsd:gYearMonth or xsd:gYear; None when not given
+    end_date: str | None  # ranges: the last day
+    date_text: str | None  # the date as printed ("5 January", "a day after ...")
+    date_role: str | None  # on | start ("as of 4 January") | relative
+    place: str | None  # Entity.key of the place
+    participants: tuple[tuple[str, str], ...]  # (Entity.key, "actor" | "affected")
+    background: bool  # a past event the text refers back to ("the 2011 Zhanaozen massacre")
+    trigger: str  # the word that names it, as printed
+    spans: tuple[EventSpan, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the text states: a count, an amount of money, a percentage, a rank or an
+    ordinal."""
+
+    part: Part
+    order: int  # 1-based among the part's figures
+    start: int  # offsets into part.text of the number and what it counts
+    end: int
+    value: str  # lexical xsd:integer, or xsd:decimal when not whole ("5.9")
+    integer: bool
+    qualifier: str | None  # at least, nearly, over, up to ...
+    counts: str  # what is counted, as printed ("people", "cities"); the unit for money and %
+    unit: str | None  # ISO 4217 currency code, or "percent"
+    kind: str  # count | money | percentage | rank | ordinal
+    out_of: int | None  # ranks: "155th out of 180"
+    event: int | None  # index into Facts.events
+
+    @property
+    def text(self) -> str:
+        return self.part.text[self.start : self.end]
+
+
+@dataclass(frozen=True)
 class Facts:
     entities: tuple[Entity, ...]
     mentions: tuple[Mention, ...]
     demands: tuple[Demand, ...]
     references: tuple[LegalReference, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()

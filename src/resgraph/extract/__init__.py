@@ -1,9 +1,10 @@
-"""Resolution -> facts: actors and their mentions, and the demands of operative paragraphs."""
+"""Resolution -> facts: actors and their mentions, demands, legal references, events, figures."""
 
 from __future__ import annotations
 
 from resgraph.extract.actors import extract_actors
 from resgraph.extract.demands import extract_demands
+from resgraph.extract.events import extract_events
 from resgraph.extract.legal import extract_legal_references
 from resgraph.model import Facts, Resolution
 
@@ -22,7 +23,10 @@ def extract_facts(resolution: Resolution) -> Facts:
     all_entities = sorted({e.key: e for e in (*entities, *more_entities)}.values(),
                           key=lambda e: e.key)
     references = extract_legal_references(resolution)
-    return Facts(tuple(all_entities), tuple(all_mentions), demands, references)
+    events, figures = extract_events(resolution, tuple(all_entities), tuple(all_mentions),
+                                     demands, references)
+    return Facts(tuple(all_entities), tuple(all_mentions), demands, references, events,
+                 figures)
 
 
 __all__ = ["extract_facts"]

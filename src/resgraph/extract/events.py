@@ -1,0 +1,436 @@
+"""Resolution -> events (what happened, when, where, to whom) and the figures it states.
+
+Events are read clause by clause from citations ("the statement ... of 6 January 2022"),
+recitals ("whereas on 2 January 2022 thousands of people started protesting ...") and the
+expressive clauses of paragraphs ("Regrets that, on 12 October 2023, the Council informed
+..."); directive clauses ("calls on ... to release") ask for things and state no facts.
+
+An event is a trigger word from the event-type lexicon (resgraph/data/event_types.json)
+paired with a date in the same clause. A date printed before its clause's verb ("whereas on
+5 January President Tokayev declared a state of emergency") pairs with the nearest trigger
+after it; a date after a noun or verb ("the statement ... of 6 January", "shot dead ... on 8
+January") with the nearest one before it; a date used as a modifier ("the 2011 Zhanaozen
+massacre") with the noun it modifies. A counted figure that is the subject of a violent or
+repressive trigger ("at least 225 people have been killed") makes an event too, undated if
+the text gives no date. Deadlines ("by 23 January") never date an event.
+
+Dates are as precise as the text (resgraph.dates). The same event stated twice (same type,
+same day, no conflicting actors) is one event with several text spans.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from resgraph.dates import DateMention, YearContext, find_dates
+from resgraph.extract.demands import speech_acts
+from resgraph.extract.figures import FoundFigure, find_figures
+from resgraph.extract.gazetteer import DATA
+from resgraph.model import (
+    Demand,
+    Entity,
+    Event,
+    EventSpan,
+    Figure,
+    LegalReference,
+    Mention,
+    Part,
+    Resolution,
+)
+
+# Types whose participants can be on the receiving end (victims, detainees, the sentenced).
+AFFECTING = frozenset({"killing", "injury", "detention", "sentencing", "torture",
+                       "persecution"})
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
+_OPENER = re.compile(r"(?:^|\bwhereas,?|\bthat,?|,)\s*(?:on|as of|since|in|from|between|"
+                     r"during|at the end of)?\s*$", re.IGNORECASE)
+_LEAD = re.compile(
+    r"[\s,;]*(?:having regard to\s+|whereas,?\s+)?(?:(?:and|to|that|but|also)\s+)*"
+    r"(?:which\s+(?:was|were|has been|have been)\s+|which\s+|who\s+)?",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(r"(?:[\s,]+(?:and|or|which|who|that|was|were|has|have|been|is|are|on|in|"
+                    r"of|the|to|by|with|at))*[\s,]*$", re.IGNORECASE)
+_LOCATIVE = re.compile(r" (?:in|at|near) (?:the (?:city|town|region|village|province) of )?"
+                       r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
+_PLACE_CUE = re.compile(r"(?:\bin|\bat|\bnear|\bthroughout|city of|town of|region of|"
+                        r"village of)\s+(?:the\s+)?$")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|this)\b")
+_NOT_IN_NOUN_PHRASE = re.compile(r"[,;]|\b(?:were|was|been|is|are|be|have|has|had)\b")
+_MAX_LABEL = 160
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    label: str
+    acled: str | None
+    huridocs: str | None
+    triggers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    types: dict[str, EventType]
+    by_trigger: dict[str, str]
+    pattern: re.Pattern[str]
+    exclusions: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def event_types() -> dict[str, EventType]:
+    return _lexicon().types
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = json.loads((DATA / "event_types.json").read_text(encoding="utf-8"))
+    types = {t["id"]: EventType(t["id"], t["label"], t.get("acled"), t.get("huridocs"),
+                                tuple(t["triggers"])) for t in data["types"]}
+    by_trigger = {trigger: t.id for t in types.values() for trigger in t.triggers}
+
+    def alternation(words) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    return _Lexicon(types, by_trigger,
+                    re.compile(rf"(?<![\w-])(?:{alternation(by_trigger)})(?![\w-])"),
+                    re.compile(rf"(?<![\w-])(?:{alternation(data['exclusions'])})(?![\w-])"))
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An event before merging: where it was read, its trigger and its date."""
+
+    part: Part
+    start: int  # the words it is read from, subject included
+    end: int
+    trigger: _Trigger
+    date: DateMention | None
+    label_start: int  # where its label starts: the noun phrase of a noun trigger
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in [*re.finditer(r";\s*", text), None]:
+        end = m.start() if m else len(text)
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end() if m else len(text)
+    return spans
+
+
+def _triggers(text: str, start: int, end: int, dates: list[DateMention]) -> list[_Trigger]:
+    lex = _lexicon()
+    excluded = [(m.start(), m.end()) for m in lex.exclusions.finditer(text, start, end)]
+    excluded += [(d.start, d.end) for d in dates]
+    return [_Trigger(m.start(), m.end(), lex.by_trigger[m.group(0)])
+            for m in lex.pattern.finditer(text, start, end)
+            if not any(s < m.end() and m.start() < e for s, e in excluded)]
+
+
+class _Reader:
+    def __init__(self, resolution: Resolution, entities: tuple[Entity, ...],
+                 mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
+                 references: tuple[LegalReference, ...]) -> None:
+        self.resolution = resolution
+        self.kinds = {e.key: e.kind for e in entities}
+        self.mentions: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.mentions.setdefault(id(m.part), []).append(m)
+        self.demands = demands
+        self.references: dict[int, list[tuple[int, int]]] = {}
+        for r in references:
+            self.references.setdefault(id(r.part), []).append((r.start, r.end))
+        self.context = YearContext()
+        self.found: list[_Found] = []
+        self.figures: list[tuple[Part, FoundFigure, int | None]] = []  # (.., found index)
+        self.year = resolution.metadata.procedure.year
+
+    def run(self) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
+        r = self.resolution
+        expressive = {k for k, a in speech_acts().items() if a.type == "expressive"}
+        for part in (*r.citations, *r.recitals):
+            self.read(part, _clauses(part.text), _clauses(part.text))
+        for part in r.paragraphs:
+            clauses = [(d.start, d.end) for d in self.demands if d.part is part]
+            stating = [(d.start, d.end) for d in self.demands
+                       if d.part is part and d.act in expressive]
+            self.read(part, clauses or _clauses(part.text), stating)
+        return self.finish()
+
+    def read(self, part: Part, clauses: list[tuple[int, int]],
+             stating: list[tuple[int, int]]) -> None:
+        """`clauses` are all of the part's clauses (for figures); `stating` those that can
+        state events."""
+        text = part.text
+        dates = find_dates(text, self.context)
+        references = self.references.get(id(part), [])
+        for c_start, c_end in clauses:
+            in_clause = [d for d in dates if c_start <= d.start < c_end]
+            figures = find_figures(text, c_start, c_end,
+                                   [(d.start, d.end) for d in in_clause] + references)
+            first = len(self.found)
+            if (c_start, c_end) in stating:
+                self.pair(part, c_start, c_end, in_clause, figures)
+            mine = range(first, len(self.found))
+            for figure in figures:
+                self.figures.append((part, figure, self.event_of(figure, mine, part, c_start,
+                                                                  c_end)))
+
+    def pair(self, part: Part, c_start: int, c_end: int, dates: list[DateMention],
+             figures: list[FoundFigure]) -> None:
+        text = part.text
+        triggers = _triggers(text, c_start, c_end, dates)
+        used: set[int] = set()
+        for i, d in enumerate(dates):
+            if d.role == "deadline":
+                continue
+            lo = dates[i - 1].end if i else c_start
+            hi = dates[i + 1].start if i + 1 < len(dates) else c_end
+            before = [t for t in triggers if lo <= t.start and t.end <= d.start
+                      and t.start not in used and d.start - t.end < 250]
+            after = [t for t in triggers if d.end <= t.start < hi and t.start not in used
+                     and t.start - d.end < 150]
+            if len(d.value or "") == 4 and not d.attributive:
+                # a bare year dates single events ("a similar protest took place in
+                # 2011"), not tallies ("official meetings in 2022", "42 contracts were
+                # signed ... in 2022")
+                before = [t for t in before if not self.aggregate(text, t, figures)]
+                after = [t for t in after if not self.aggregate(text, t, figures)]
+            near_after = [t for t in after if "," not in text[d.end : t.start]]
+            near_before = [t for t in before if "," not in text[t.end : d.start]]
+            if d.attributive:
+                # "the 2011 Zhanaozen massacre": the noun the date modifies, a few words on
+                choice = next((t for t in near_after if t.start - d.end < 40), None)
+            elif _OPENER.search(text[c_start:d.start]):
+                choice = after[0] if after else (near_before[-1] if near_before else None)
+            else:
+                choice = before[-1] if before else (near_after[0] if near_after else None)
+            if choice is None:
+                continue
+            used.add(choice.start)
+            start, label_start, end = self.extent(part, lo, hi, c_end, d, choice, triggers)
+            self.found.append(_Found(part, start, end, choice, d, label_start))
+        for figure in figures:
+            if figure.kind != "count":
+                continue
+            trigger = next((t for t in triggers if t.start not in used
+                            and t.type in AFFECTING and 0 <= t.start - figure.end < 40
+                            and not re.search(r"[,;]", text[figure.end : t.start])), None)
+            if trigger is None:
+                continue
+            used.add(trigger.start)
+            previous = [f.end for f in self.found if f.part is part and
+                        c_start <= f.start < c_end]
+            start = max([c_start, *previous])
+            self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
+                                     trigger, None, start))
+
+    @staticmethod
+    def aggregate(text: str, trigger: _Trigger, figures: list[FoundFigure]) -> bool:
+        """A trigger that names many events at once: a plural noun ("meetings") or a verb
+        whose subject is a count ("42 contracts were signed")."""
+        word = text[trigger.start : trigger.end]
+        if word.endswith("s") and not word.endswith("ss") and " " not in word:
+            return True
+        return any(f.kind == "count" and f.value != "1" and 0 <= trigger.start - f.end < 30
+                   for f in figures)
+
+    @staticmethod
+    def tail(text: str, pos: int, limit: int) -> int:
+        """The end of the words after a trigger up to the next comma, capped."""
+        stop = re.search(r"[,;]", text[pos:limit])
+        end = pos + stop.start() if stop else limit
+        return min(end, pos + 120)
+
+    def names_place(self, part: Part, span: re.Match[str]) -> bool:
+        return any(span.start() <= m.start < span.end() and self.kinds.get(m.entity) == "place"
+                   for m in self.mentions.get(id(part), []))
+
+    def extent(self, part: Part, lo: int, hi: int, c_end: int, d: DateMention,
+               trigger: _Trigger, triggers: list[_Trigger]) -> tuple[int, int, int]:
+        """The text an event is read from (its subject, trigger and date, and for a date that
+        opens its clause the words after the trigger up to the next comma), and where its
+        label starts."""
+        text = part.text
+        if d.attributive:
+            start = max(lo, d.start - len("the "))
+            return start, start, trigger.end
+        start = label_start = lo
+        if trigger.start > d.start:
+            end = min(self.tail(text, trigger.end, c_end), hi)
+        else:
+            nxt = min([t.start for t in triggers if t.start > d.end] + [hi])
+            locative = _LOCATIVE.match(text, d.end, min(nxt, c_end))
+            end = locative.end() if locative and self.names_place(part, locative) else d.end
+            # a noun trigger ("its judgment of 25 January 2023") is labelled from its
+            # determiner, and its participants are sought in its own stretch of the clause
+            noun = _determiner(text, max(lo, trigger.start - 60), trigger.start)
+            if noun is not None:
+                label_start = noun
+                cut = max(text.rfind(", ", lo, label_start), text.rfind(" that ", lo,
+                                                                          label_start))
+                start = max(lo, cut + 1) if cut != -1 else lo
+        trimmed = _TRAIL.search(text, max(trigger.end, d.end), end)
+        return start, label_start, (trimmed.start() if trimmed else end)
+
+    def event_of(self, figure: FoundFigure, mine: range, part: Part, c_start: int,
+                 c_end: int) -> int | None:
+        """The event a figure belongs to: the one whose text holds it; else, in a clause with
+        no event of its own ("protests rapidly spread to over 60 cities"), an earlier event of
+        the same part whose type the clause's trigger names."""
+        for i in mine:
+            f = self.found[i]
+            if f.start <= figure.start < f.end:
+                return i
+        if mine:
+            return None
+        types = {t.type for t in _triggers(part.text, c_start, c_end, [])}
+        earlier = [i for i, f in enumerate(self.found) if f.part is part
+                   and f.trigger.type in types]
+        return earlier[-1] if len(earlier) == 1 else None
+
+    def participants(self, f: _Found) -> tuple[tuple[str, str], ...]:
+        text = f.part.text
+        out: list[tuple[str, str]] = []
+        dated = (f.date.start, f.date.end) if f.date else (0, 0)
+        for m in self.mentions.get(id(f.part), []):
+            if not f.start <= m.start < f.end or dated[0] <= m.start < dated[1]:
+                continue  # outside the event, or naming what a relative date refers to
+            if self.kinds.get(m.entity) not in ("person", "organisation", "office"):
+                continue
+            role = self.role(text, m, f.trigger)
+            if (m.entity, role) not in out:
+                out.append((m.entity, role))
+        return tuple(out)
+
+    @staticmethod
+    def role(text: str, m: Mention, trigger: _Trigger) -> str:
+        """'affected' for the subject of a passive violent or repressive trigger ("X were
+        shot dead") or its object ("persecution of X"); 'actor' otherwise, and always after
+        "by" ("shot dead by law enforcement officials")."""
+        if trigger.type not in AFFECTING:
+            return "actor"
+        ahead = text[max(0, m.start - 25) : m.start]
+        if re.search(r"\bby\s+(?:the\s+)?$", ahead):
+            return "actor"
+        passive_subject = m.end <= trigger.start and _PASSIVE.search(
+            text[m.end : trigger.start])
+        object_of = m.start >= trigger.end and re.search(
+            r"\b(?:of|against|on)\s+(?:the\s+)?$", ahead)
+        return "affected" if passive_subject or object_of else "actor"
+
+    def place(self, f: _Found) -> str | None:
+        text = f.part.text
+        places = [m for m in self.mentions.get(id(f.part), [])
+                  if f.start <= m.start < f.end and self.kinds.get(m.entity) == "place"]
+        cued = [m for m in places if _PLACE_CUE.search(text[max(0, m.start - 20) : m.start])]
+        if f.date is not None and f.date.attributive:
+            cued = cued or places  # "the 2011 Zhanaozen massacre"
+        return cued[0].entity if cued else None
+
+    def background(self, date: DateMention | None) -> bool:
+        """A past event the text refers back to: named by its year alone ("the 2011
+        Zhanaozen massacre"), or over before the year preceding the resolution's."""
+        if date is None or date.value is None:
+            return False
+        last = date.end_value or date.value
+        return (date.attributive and len(last) == 4) or int(last[:4]) < self.year - 1
+
+    def finish(self) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
+        events: list[Event] = []
+        index: dict[int, int] = {}  # found -> event
+        orders: dict[int, int] = {}
+        for i, f in enumerate(self.found):
+            participants = self.participants(f)
+            span = EventSpan(f.part, f.start, f.end)
+            same = self.same_as(events, f, participants)
+            if same is not None:
+                events[same] = replace(events[same], spans=(*events[same].spans, span))
+                index[i] = same
+                continue
+            orders[id(f.part)] = orders.get(id(f.part), 0) + 1
+            d = f.date
+            events.append(Event(
+                part=f.part, order=orders[id(f.part)], type=f.trigger.type,
+                label=_label(f.part.text, f.label_start, f.end, f.trigger),
+                date=d.value if d else None, end_date=d.end_value if d else None,
+                date_text=f.part.text[d.start:d.end] if d else None,
+                date_role=d.role if d else None, place=self.place(f),
+                participants=participants, background=self.background(d),
+                trigger=f.part.text[f.trigger.start:f.trigger.end], spans=(span,)))
+            index[i] = len(events) - 1
+        figures: list[Figure] = []
+        counts: dict[int, int] = {}
+        for part, fig, found in self.figures:
+            counts[id(part)] = counts.get(id(part), 0) + 1
+            figures.append(Figure(
+                part=part, order=counts[id(part)], start=fig.start, end=fig.end,
+                value=fig.value, integer=fig.integer, qualifier=fig.qualifier,
+                counts=fig.counts, unit=fig.unit, kind=fig.kind, out_of=fig.out_of,
+                event=index[found] if found is not None else None))
+        return tuple(events), tuple(figures)
+
+    @staticmethod
+    def same_as(events: list[Event], f: _Found,
+                participants: tuple[tuple[str, str], ...]) -> int | None:
+        """An earlier event this one restates: same type, same day or days, a trigger of the
+        same stem ("entered into full force", "entered into force") and no actor of one
+        missing from the other's text."""
+        d = f.date
+        if d is None or d.value is None or len(d.value) != 10:
+            return None
+        mine = {k for k, _ in participants}
+        stem = f.part.text[f.trigger.start : f.trigger.end][:5].lower()
+        for i, e in enumerate(events):
+            theirs = {k for k, _ in e.participants}
+            if ((e.type, e.date, e.end_date) == (f.trigger.type, d.value, d.end_value)
+                    and e.trigger[:5].lower() == stem
+                    and (not mine or not theirs or mine & theirs)):
+                return i
+        return None
+
+
+def _determiner(text: str, start: int, end: int) -> int | None:
+    """Where the noun phrase of a noun trigger at `end` starts: the nearest determiner before
+    it with at most five words between and no verb ("its judgment", "the 18th meeting");
+    None for a verb ("their daughter were shot dead")."""
+    for m in reversed(list(_DETERMINER.finditer(text, start, end))):
+        between = text[m.end() : end]
+        if _NOT_IN_NOUN_PHRASE.search(between) or len(between.split()) > 5:
+            return None
+        return m.start()
+    return None
+
+
+def _label(text: str, start: int, end: int, trigger: _Trigger) -> str:
+    """The event's words as printed, without the clause's opening ("whereas", "having
+    regard to", "which was"); a long span keeps the comma-delimited stretch holding the
+    trigger."""
+    s = start + _LEAD.match(text, start, end).end() - start
+    if end - s > _MAX_LABEL:
+        comma = text.rfind(", ", s, trigger.start)
+        if comma != -1:
+            s = comma + 2
+            s += _LEAD.match(text, s, end).end() - s
+    label = " ".join(text[s:end].split())
+    if len(label) > _MAX_LABEL:
+        label = label[: _MAX_LABEL - 2].rsplit(" ", 1)[0] + " …"
+    return label
+
+
+def extract_events(resolution: Resolution, entities: tuple[Entity, ...],
+                   mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
+                   references: tuple[LegalReference, ...],
+                   ) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
+    return _Reader(resolution, entities, mentions, demands, references).run()
