@@ -124,7 +124,7 @@ def _read(m: re.Match[str], context: YearContext) -> DateMention:
         year1 = int(g["y1"]) if g["y1"] else year
         first, last = _day(year1, month1, g["d1"]), _day(year, g["m2"], g["d2"])
         context.learn(g["d2"], g["m2"], year2)
-        if first is None or last is None or first > last:
+        if first is None or last is None or first >= last:
             return DateMention(m.start(), m.end(), None, None, as_printed_year=bool(year2))
         return DateMention(m.start(), m.end(), first, last, as_printed_year=bool(year2))
     if g["d"] or g["du"]:

@@ -28,6 +28,7 @@ ODP_PROCEDURE = ODP + "eli/dl/proc/"
 ODP_DOCUMENT = ODP + "eli/dl/doc/"
 ODP_PROCEDURE_TYPE = ODP + "def/ep-procedure-types/"
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
+EU_CURRENCY = "http://publications.europa.eu/resource/authority/currency/"
 
 PREFIXES: dict[str, str] = {
     "rg": RG,

@@ -10,7 +10,9 @@ from pyoxigraph import Literal, NamedNode
 
 from resgraph.extract.actors import slug
 from resgraph.extract.demands import speech_acts
+from resgraph.graph.events import add_events
 from resgraph.graph.iri import Minter
+from resgraph.graph.spans import add_span
 from resgraph.graph.terms import LABEL, TYPE, oa, rg
 from resgraph.model import Entity, Facts, LegalReference, Mention
 from resgraph.vocab import ORG, SKOS, XSD
@@ -61,6 +63,7 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
         if act.strength is not None:
             q.integer(node, rg("strength"), act.strength)
     add_references(q, minter, facts.references, nodes)
+    add_events(q, facts, iris, nodes)
     for demand in facts.demands:
         part_node = nodes[id(demand.part)]
         node = NamedNode(f"{part_node.value}/demand/{demand.order}")
@@ -69,7 +72,7 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
         q.integer(node, rg("order"), demand.order)
         q.add(node, rg("act"), act_iri(demand.act))
         q.text(node, rg("actAsPrinted"), demand.act_printed)
-        q.add(node, rg("textSpan"), _add_span(q, node.value, part_node, demand.start,
+        q.add(node, rg("textSpan"), add_span(q, node.value, part_node, demand.start,
                                               demand.end, demand.text))
         q.text(node, rg("action"), demand.action)
         q.integer(node, rg("actionStart"), demand.action_start)
@@ -139,7 +142,7 @@ def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
                 q.add(node, rg("publishedIn"), NamedNode(value))
         if ref.footnote is not None:
             q.add(node, rg("footnote"), NamedNode(minter.part("footnote", str(ref.footnote))))
-        q.add(node, rg("textSpan"), _add_span(q, iri, part, ref.start, ref.end, ref.text))
+        q.add(node, rg("textSpan"), add_span(q, iri, part, ref.start, ref.end, ref.text))
 
 
 def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
@@ -162,26 +165,10 @@ def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
         q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.odp))
 
 
-def _add_span(q, base: str, part: NamedNode, start: int, end: int, exact: str) -> NamedNode:
-    """A Web Annotation specific resource: the part, a position and a quote selector."""
-    target = NamedNode(base + "/target")
-    position, quote = NamedNode(base + "/position"), NamedNode(base + "/quote")
-    q.add(target, TYPE, oa("SpecificResource"))
-    q.add(target, oa("hasSource"), part)
-    q.add(target, oa("hasSelector"), position)
-    q.add(target, oa("hasSelector"), quote)
-    q.add(position, TYPE, oa("TextPositionSelector"))
-    q.integer(position, oa("start"), start)
-    q.integer(position, oa("end"), end)
-    q.add(quote, TYPE, oa("TextQuoteSelector"))
-    q.add(quote, oa("exact"), Literal(exact))
-    return target
-
-
 def _add_mention(q, mention: Mention, entity: NamedNode, part: NamedNode) -> None:
     node = NamedNode(f"{part.value}/mention/{mention.start}-{mention.end}")
     q.add(node, TYPE, rg("Mention"))
     q.add(node, oa("motivatedBy"), oa("identifying"))
     q.add(node, oa("hasBody"), entity)
-    q.add(node, oa("hasTarget"), _add_span(q, node.value, part, mention.start, mention.end,
+    q.add(node, oa("hasTarget"), add_span(q, node.value, part, mention.start, mention.end,
                                            mention.text))
