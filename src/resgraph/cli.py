@@ -239,6 +239,58 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
 
 
 @main.command()
+@click.argument("resolution", required=False)
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=Path("timeline.svg"),
+              show_default=True, help="The SVG file to write.")
+@click.option("--store", type=click.Path(path_type=Path), help="A store written by 'build'.")
+@click.option("--graph", "graph_files", multiple=True, type=click.Path(path_type=Path),
+              help="A graph file written by 'build' (repeatable), instead of the store.")
+@click.option("--endpoint", help="A SPARQL endpoint URL, instead of the store.")
+def timeline(resolution: str | None, out: Path, store: Path | None,
+             graph_files: tuple[Path, ...], endpoint: str | None) -> None:
+    """Draw the events of RESOLUTION (its IRI) on a time axis, as SVG.
+
+    Reads the store written by 'build' (by default ./resgraph-out/store), graph files or an
+    endpoint, through the stored 'events' query. RESOLUTION may be left out when the data
+    holds one resolution.
+    """
+    from resgraph.pipeline import atomic_write
+    from resgraph.queries import bind, get_query
+    from resgraph.store import query_endpoint, query_files, query_store
+    from resgraph.timeline import TimelineEvent, timeline_svg
+
+    if out.suffix.lower() != ".svg":
+        raise ResgraphError(f"{out}: the timeline is written as SVG; give a .svg file name")
+    if sum(bool(x) for x in (graph_files, store, endpoint)) > 1:
+        raise ResgraphError("give one of --store, --endpoint or --graph, not several")
+
+    def run(name: str, params: dict[str, str]):
+        text = bind(get_query(name), params)
+        if endpoint:
+            return query_endpoint(endpoint, text)
+        if graph_files:
+            return query_files(list(graph_files), text)
+        return query_store(store or DEFAULT_OUT / "store", text)
+
+    found = run("resolutions", {"resolution": resolution} if resolution else {})
+    titles = {row[0]: row[1] for row in found.rows}
+    if not titles:
+        raise ResgraphError(f"no resolution {resolution} in the data" if resolution
+                            else "the data holds no resolution")
+    if len(titles) > 1:
+        raise ResgraphError("the data holds several resolutions; name one: "
+                            + ", ".join(sorted(titles)))
+    (iri, title), = titles.items()
+    result = run("events", {"resolution": iri})
+    col = {c: i for i, c in enumerate(result.columns)}
+    events = [TimelineEvent(row[col["label"]], row[col["type"]], row[col["date"]],
+                            row[col["endDate"]], row[col["placeName"]]) for row in result.rows]
+    atomic_write(out, timeline_svg(title or iri, events).encode("utf-8"))
+    dated = sum(1 for e in events if e.date)
+    click.echo(f"wrote {out}: {len(events)} events ({dated} dated) of {iri}")
+
+
+@main.command()
 def queries() -> None:
     """List the stored queries with their descriptions and parameters."""
     from resgraph.queries import stored_queries
