@@ -1,16 +1,20 @@
-"""Precision and recall of actor and demand extraction against hand annotations.
+"""Precision and recall of extraction against hand annotations.
 
     python benchmarks/accuracy.py
 
 tests/gold/<document>.json holds what a reader finds in each text: the persons it names,
 the places it names, (paragraph, addressee) for every directive clause, and (for the seed
-and B-9-2024-0216) every legal reference as (part, kind, article or instrument). Prints, per
-document and in total, precision and recall for each of the three.
+and B-9-2024-0216) every legal reference as (part, kind, article or instrument), every event
+as (part first stating it, type, date or null) and every figure as (part, value). Prints,
+per document and in total, precision and recall for each; "events" counts all events,
+"dated" only those the gold dates. Events and figures are scored as multisets: a part can
+hold two undated killings.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from resgraph.extract.demands import speech_acts
@@ -24,19 +28,26 @@ INPUTS = {
 }
 
 
-def predicted(path: Path) -> dict[str, set]:
+def predicted(path: Path) -> dict[str, Counter]:
     facts = build_one(path).facts
     names = {e.key: e.name for e in facts.entities}
     kinds = {e.key: e.kind for e in facts.entities}
     acts = speech_acts()
+    events = Counter((_part_key(e.part), e.type, e.date) for e in facts.events)
     return {
-        "persons": {names[k] for k in names if kinds[k] == "person"},
-        "places": {names[k] for k in names if kinds[k] == "place"},
-        "addressees": {(d.part.label, names[a]) for d in facts.demands
-                       if acts[d.act].type == "directive" for a in d.addressees},
-        "references": {(_part_key(r.part), r.kind, r.article or r.instrument)
-                       for r in facts.references},
+        "persons": Counter({names[k] for k in names if kinds[k] == "person"}),
+        "places": Counter({names[k] for k in names if kinds[k] == "place"}),
+        "addressees": Counter({(d.part.label, names[a]) for d in facts.demands
+                               if acts[d.act].type == "directive" for a in d.addressees}),
+        "references": Counter({(_part_key(r.part), r.kind, r.article or r.instrument)
+                               for r in facts.references}),
+        "events": events,
+        "dated": Counter({k: n for k, n in events.items() if k[2]}),
+        "figures": Counter((_part_key(f.part), f.value) for f in facts.figures),
     }
+
+
+MULTISETS = ("events", "dated", "figures")
 
 
 def _part_key(part) -> str:
@@ -45,8 +56,8 @@ def _part_key(part) -> str:
     return f"footnote {part.number}"
 
 
-def score(found: set, gold: set) -> tuple[int, int, int]:
-    return len(found & gold), len(found), len(gold)
+def score(found: Counter, gold: Counter) -> tuple[int, int, int]:
+    return (found & gold).total(), found.total(), gold.total()
 
 
 def ratio(a: int, b: int) -> str:
@@ -55,7 +66,8 @@ def ratio(a: int, b: int) -> str:
 
 def main() -> None:
     totals: dict[str, list[int]] = {
-        k: [0, 0, 0] for k in ("persons", "places", "addressees", "references")
+        k: [0, 0, 0] for k in ("persons", "places", "addressees", "references", "events",
+                               "dated", "figures")
     }
     print(f"{'document':40} {'what':11} {'right':>5} {'found':>5} {'gold':>5} "
           f"{'precision':>9} {'recall':>7}")
@@ -65,18 +77,21 @@ def main() -> None:
             continue
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         found = predicted(path)
+        if "events" in gold:
+            gold["dated"] = [e for e in gold["events"] if e[2]]
         for what in totals:
             if what not in gold:
                 continue  # not annotated for this document
-            truth = {tuple(x) if isinstance(x, list) else x for x in gold[what]}
+            items = [tuple(x) if isinstance(x, list) else x for x in gold[what]]
+            truth = Counter(items if what in MULTISETS else set(items))
             right, n_found, n_gold = score(found[what], truth)
             for i, v in enumerate((right, n_found, n_gold)):
                 totals[what][i] += v
             print(f"{stem:40} {what:11} {right:5} {n_found:5} {n_gold:5} "
                   f"{ratio(right, n_found):>9} {ratio(right, n_gold):>7}")
-            for miss in sorted(truth - found[what], key=str):
+            for miss in sorted((truth - found[what]).elements(), key=str):
                 print(f"{'':40}   missed: {miss}")
-            for wrong in sorted(found[what] - truth, key=str):
+            for wrong in sorted((found[what] - truth).elements(), key=str):
                 print(f"{'':40}   wrong:  {wrong}")
     for what, (right, n_found, n_gold) in totals.items():
         print(f"{'TOTAL':40} {what:11} {right:5} {n_found:5} {n_gold:5} "

@@ -78,8 +78,8 @@ def test_query_parameters(built: Path) -> None:
 def test_queries_lists_descriptions() -> None:
     result = CliRunner().invoke(main, ["queries"])
     names = [line.split()[0] for line in result.output.splitlines()]
-    assert names == ["citations", "demand-targets", "demands", "footnotes", "legal-references",
-                     "mentions",
+    assert names == ["citations", "demand-targets", "demands", "events", "figures", "footnotes",
+                     "legal-references", "mentions",
                      "organisations", "paragraphs", "persons", "places", "recitals",
                      "resolutions"]
 

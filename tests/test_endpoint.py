@@ -297,7 +297,44 @@ def _check_legal_references(rows: list[dict]) -> None:
     assert first["text"] == "11 February 2021"
 
 
+def _check_events(rows: list[dict]) -> None:
+    assert len(rows) == 29
+    dated = [r["date"] for r in rows if r["date"]]
+    assert dated == sorted(dated) and len(dated) == 26  # a timeline; undated rows come last
+    assert all(r["date"] is None for r in rows[26:])
+    assert (rows[0]["date"], rows[0]["type"], rows[0]["placeName"]) == ("2011", "protest",
+                                                                         "Zhanaozen")
+    protest = next(r for r in rows if r["date"] == "2022-01-02")
+    assert protest == {
+        "resolution": RESOLUTION, "event": f"{RESOLUTION}/recital/A/event/1",
+        "label": "on 2 January 2022 thousands of people started protesting peacefully in the "
+                 "city of Zhanaozen",
+        "type": "protest", "date": "2022-01-02", "endDate": None,
+        "place": f"{RESOLUTION}/place/zhanaozen", "placeName": "Zhanaozen"}
+    dialogue = next(r for r in rows if r["endDate"] == "2021-12-03")
+    assert (dialogue["date"], dialogue["type"]) == ("2021-12-02", "meeting or dialogue")
+    assert [r["date"] for r in rows if r["type"] == "state of emergency"] == ["2022-01-05"]
+    assert [r["date"] for r in rows if r["type"] == "trade measure"] == ["2022-01-12"]
+    assert ("2022-01-08", "Taldykorgan") in {(r["date"], r["placeName"]) for r in rows
+                                             if r["type"] == "killing"}
+
+
+def _check_figures(rows: list[dict]) -> None:
+    by_text = {(r["value"], r["counts"]): r for r in rows}
+    detained = by_text[("10000", "people")]
+    assert detained["qualifier"] == "nearly"
+    assert detained["event"] == f"{RESOLUTION}/recital/E/event/1"
+    assert by_text[("225", "people")]["qualifier"] == "at least"
+    assert by_text[("19", "law enforcement officers")]["qualifier"] is None
+    assert by_text[("60", "cities")]["event"] == f"{RESOLUTION}/recital/A/event/1"
+    assert by_text[("155", "countries")]["figure"] == f"{RESOLUTION}/recital/M/figure/1"
+    assert rows[0]["figure"] == f"{RESOLUTION}/citation/3/figure/1"  # document order
+    assert len(rows) == 14
+
+
 EXPECTED: dict[str, Callable[[list[dict]], None]] = {
+    "events": _check_events,
+    "figures": _check_figures,
     "legal-references": _check_legal_references,
     "persons": _check_persons,
     "organisations": _check_organisations,

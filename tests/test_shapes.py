@@ -107,3 +107,32 @@ def test_demand_without_act_fails(tmp_path, seed_built) -> None:
     report = validate_files([path])
     assert any(v.focus == f"{SEED_IRI}/paragraph/4/demand/2" and v.shape == "rgsh:DemandShape"
                and v.path == "rg:act" for v in report.violations)
+
+
+EVENT = f"{SEED_IRI}/recital/C/event/2"
+FIGURE = f"{SEED_IRI}/recital/M/figure/1"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize(("drop", "add", "shape", "path", "focus"), [
+    # an event date must be a day, a month or a year, typed as such
+    (f"<{EVENT}> <{RG}eventDate>", f'<{EVENT}> <{RG}eventDate> "2011-xx"^^<{XSD}string> '
+     f"{GRAPH} .", "rgsh:EventShape", "rg:eventDate", EVENT),
+    (f"<{EVENT}> <{RG}eventType>", "", "rgsh:EventShape", "rg:eventType", EVENT),
+    (f"<{EVENT}> <{RG}background>", "", "rgsh:EventShape", "rg:background", EVENT),
+    (f"<{FIGURE}> <{RG}counts>", "", "rgsh:FigureShape", "rg:counts", FIGURE),
+    (f"<{FIGURE}> <{RG}outOf>", "", "rgsh:RankShape", "rg:outOf", FIGURE),
+])
+def test_broken_events_and_figures_fail(tmp_path, seed_built, drop, add, shape, path,
+                                        focus) -> None:
+    report = validate_files([_broken(tmp_path, seed_built, drop, add)])
+    assert any(v.shape == shape and v.path == path and v.focus == focus
+               for v in report.violations), report.violations
+
+
+def test_event_range_ending_before_it_starts_fails(tmp_path, seed_built) -> None:
+    event = f"{SEED_IRI}/citation/3/event/2"  # 2 and 3 December 2021
+    path = _broken(tmp_path, seed_built, drop=f"<{event}> <{RG}eventEndDate>",
+                   add=f'<{event}> <{RG}eventEndDate> "2021-12-01"^^<{XSD}date> {GRAPH} .')
+    report = validate_files([path])
+    assert [(v.focus, v.shape) for v in report.violations] == [(event, "rgsh:EventShape")]

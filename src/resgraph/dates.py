@@ -32,9 +32,26 @@ _DATE = re.compile(
     rf"|(?P<d>{_DAY}) (?P<m>{_M})(?: (?P<y>{_YEAR}))?"
     rf"|(?P<mu>{_M}) (?P<du>{_DAY})(?:, (?P<yu>{_YEAR}))?"
     rf"|(?P<mo>{_M}) (?P<yo>{_YEAR})"
-    rf"|(?<=\bin )(?P<yi>{_YEAR})(?![-–]\d)"
-    rf"|(?<=\bthe )(?P<ya>{_YEAR})(?= [\w‘'])",
+    rf"|\bin (?P<yi>{_YEAR})(?![-–]\d)"
+    rf"|\bthe (?P<ya>{_YEAR})(?= [\w‘'])",
 )
+# Where a date can start; _DATE is tried only there, which is ten times faster than letting
+# it scan every character.
+_CANDIDATE = re.compile(rf"(?<!\d)\d|\b(?:{_M}) \d|\b(?:in|the) (?:19|20)\d\d")
+
+
+def _date_matches(text: str):
+    """What `_DATE.finditer(text)` finds, leftmost first and without overlaps."""
+    pos = 0
+    for c in _CANDIDATE.finditer(text):
+        if c.start() < pos:
+            continue
+        m = _DATE.match(text, c.start())
+        if m:
+            pos = m.end()
+            yield m
+
+
 # What a date is to the event it stands by: "by 23 January" is a deadline, not when
 # something happened, and "since 2009" or "as of 4 January" mark a start.
 _DEADLINE = re.compile(r"\b(?:by|until|till|before|after|no later than|not later than)\s+$")
@@ -95,19 +112,21 @@ def find_dates(text: str, context: YearContext) -> list[DateMention]:
     """Every date printed in `text`, in order; `context` is read and updated in document
     order so that later year-less days resolve against earlier full dates."""
     found: list[DateMention] = []
-    relatives = [m for m in _RELATIVE.finditer(text) if _DATE.search(m.group("what"))]
-    for m in _DATE.finditer(text):
-        inside = next((r for r in relatives if r.start() <= m.start() < r.end()), None)
+    relatives = [m for m in _RELATIVE.finditer(text) if _DATE.search(m.group("what"))] if (
+        "after " in text or "before " in text) else []
+    for m in _date_matches(text):
+        start = m.start("yi") if m.group("yi") else m.start("ya") if m.group("ya") else m.start()
+        inside = next((r for r in relatives if r.start() <= start < r.end()), None)
         date = _read(m, context)
         if inside is not None:
             found.append(_relative(inside, date))
             continue
-        before = text[max(0, m.start() - 25) : m.start()]
+        before = text[max(0, start - 25) : start]
         role = ("deadline" if _DEADLINE.search(before) else
                 "start" if _START.search(before) and not m.group("d1") else "on")
         attributive = bool(m.group("ya")) or (
             before.endswith("the ") and not m.group("d1") and not m.group("d"))
-        found.append(DateMention(m.start(), m.end(), date.value, date.end_value, role,
+        found.append(DateMention(start, m.end(), date.value, date.end_value, role,
                                  date.as_printed_year, attributive))
     unique: dict[tuple[int, int], DateMention] = {}
     for d in found:

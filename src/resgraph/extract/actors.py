@@ -524,6 +524,18 @@ class _Extractor:
                         continue
                     self.add(part, m.start("name"), m.end("name"), self.place(name), 2)
 
+    def find_repeated_places(self) -> None:
+        """A place the text introduced with a cue ("the city of Zhanaozen") is the same place
+        wherever its name recurs without one ("the 2011 Zhanaozen massacre")."""
+        names = {e.name: k for k, e in self.entities.items()
+                 if e.kind == "place" and k.startswith("place:")}
+        if not names:
+            return
+        pattern = _alternation(names)
+        for part in self.parts:
+            for m in pattern.finditer(part.text):
+                self.add(part, m.start(), m.end(), names[m.group(0)], 3)
+
     def find_bare_references(self, spans: list[_Span]) -> None:
         """'the authorities', 'the government', 'the President', 'its President'."""
         counts = Counter(s.key.rsplit(":", 1)[1] for s in spans if s.key.startswith("national:"))
@@ -565,6 +577,7 @@ class _Extractor:
         self.find_gazetteer_and_aliases()
         self.find_person_references()
         self.find_places()
+        self.find_repeated_places()
         self.find_bare_references(list(self.spans))
         chosen = _resolve_overlaps(self.spans)
         used = {s.key for s in chosen}

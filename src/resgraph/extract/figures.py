@@ -27,15 +27,18 @@ _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10
 _CURRENCIES = {"EUR": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR", "USD": "USD",
                "US$": "USD", "$": "USD", "GBP": "GBP", "£": "GBP"}
 
+# The number and what follows it; the qualifier and currency before it are read separately
+# (_BEFORE) so that the scan only starts at digits and number words.
 _FIGURE = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER}) )?"
-    r"(?:(?P<cur>EUR|USD|GBP|US\$|€|\$|£) ?)?"
-    rf"(?:(?P<num>{_NUMBER})|(?P<word>{'|'.join(_WORDS)})(?= [a-z]))"
+    rf"(?<![\w.,-])(?:(?P<num>{_NUMBER})|(?P<word>{'|'.join(_WORDS)})(?= [a-z]))"
     r"(?: (?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?: (?P<cur_after>EUR|euros?)\b)?"
     r"(?P<pct> ?%| per ?cent\b)?"
     r"(?P<ord>(?<=\d)(?:st|nd|rd|th)\b)?"
-    r"(?: out of (?P<total>\d+))?",
+    r"(?: out of (?P<total>\d+))?"
+)
+_BEFORE = re.compile(
+    rf"(?:(?<![\w-])(?P<qual>{_QUALIFIER}) )?(?:(?P<cur>EUR|USD|GBP|US\$|€|\$|£) ?)?$",
     re.IGNORECASE,
 )
 # Words after which a number names something (an article, a rule, a point, a case...).
@@ -136,20 +139,19 @@ def find_figures(text: str, start: int, end: int,
     references) are skipped."""
     found = []
     for m in _FIGURE.finditer(text, start, end):
-        if not (m.group("num") or m.group("word")):
-            continue
         n_start, n_end = m.span("num") if m.group("num") else m.span("word")
+        pre = _BEFORE.search(text, max(start, n_start - 30), n_start)
         if any(s < n_end and n_start < e for s, e in excluded):
             continue
         before, after = text[max(0, n_start - 16) : n_start], text[n_end : n_end + 2]
         if _NAMING.search(before) or re.match(r"[(/\-–.:]\w|[(/]", after) or re.search(
                 r"[\w/.-]$", before):
             continue  # "Article 21", "3(5)", "2023/2667", "15-year-old", "C9-0123"
-        currency = m.group("cur") or m.group("cur_after")
+        currency = pre.group("cur") or m.group("cur_after")
         percent, ordinal = m.group("pct"), m.group("ord")
         number = m.group("num")
         if number is None:
-            value, integer = str(_WORDS[m.group("word").lower()]), True
+            value, integer = str(_WORDS[m.group("word")]), True
         else:
             if re.fullmatch(r"(?:19|20)\d\d", number) and not (currency or percent):
                 continue  # a year
@@ -170,7 +172,7 @@ def find_figures(text: str, start: int, end: int,
             counts, fig_end = _counted(text, m.end(), end, names=False)
         if kind in ("count", "ordinal", "rank") and not counts:
             continue  # a bare number: nothing says what it counts
-        qualifier = m.group("qual").lower() if m.group("qual") else None
-        found.append(FoundFigure(m.start(), fig_end, value, integer, qualifier,
+        qualifier = pre.group("qual").lower() if pre.group("qual") else None
+        found.append(FoundFigure(pre.start(), fig_end, value, integer, qualifier,
                                  counts or unit or "", unit, kind, out_of))
     return found
