@@ -122,7 +122,8 @@ def build(
         click.echo(
             f"  {persons} persons, {len(facts.entities) - persons} organisations, offices and "
             f"places, {len(facts.mentions)} mentions, {len(facts.demands)} demands, "
-            f"{len(facts.references)} legal references"
+            f"{len(facts.references)} legal references, {len(facts.events)} events "
+            f"({sum(1 for e in facts.events if e.date)} dated), {len(facts.figures)} figures"
         )
         unresolved = [ref for ref in facts.references
                       if reference_target(item.minter, ref) is None]
