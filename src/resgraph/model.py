@@ -154,6 +154,18 @@ class Resolution:
 # --- What the text says ------------------------------------------------------------------------
 
 
+class Quoted:
+    """A fact read from text[start:end] of a part: its `text` is that slice, as printed."""
+
+    part: Part | Footnote
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.part.text[self.start : self.end]
+
+
 @dataclass(frozen=True)
 class Entity:
     """An actor or place named in a resolution, once per resolution."""
@@ -171,19 +183,15 @@ class Entity:
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(Quoted):
     entity: str  # Entity.key
     part: Part  # the top-level part (title, citation, recital, paragraph) holding it
     start: int  # offsets into part.text
     end: int
 
-    @property
-    def text(self) -> str:
-        return self.part.text[self.start : self.end]
-
 
 @dataclass(frozen=True)
-class Demand:
+class Demand(Quoted):
     """One clause of an operative paragraph."""
 
     part: Part  # the paragraph
@@ -199,13 +207,9 @@ class Demand:
     targets: tuple[str, ...]  # Entity keys of persons and organisations the clause concerns
     inherited: bool = False  # act and addressees carried over from the previous clause
 
-    @property
-    def text(self) -> str:
-        return self.part.text[self.start : self.end]
-
 
 @dataclass(frozen=True)
-class LegalReference:
+class LegalReference(Quoted):
     part: Part | Footnote
     start: int  # span of the printed reference in part.text
     end: int
@@ -217,20 +221,12 @@ class LegalReference:
     details: tuple[tuple[str, str], ...] = ()  # ("date", "2021-02-11"), ("ojSeries", "C") ...
     footnote: int | None = None  # the footnote that identifies it
 
-    @property
-    def text(self) -> str:
-        return self.part.text[self.start : self.end]
-
 
 @dataclass(frozen=True)
-class EventSpan:
+class EventSpan(Quoted):
     part: Part
     start: int  # offsets into part.text
     end: int
-
-    @property
-    def text(self) -> str:
-        return self.part.text[self.start : self.end]
 
 
 @dataclass(frozen=True)
@@ -254,7 +250,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Quoted):
     """A number the text states: a count, an amount of money, a percentage, a rank or an
     ordinal."""
 
@@ -270,10 +266,6 @@ class Figure:
     kind: str  # count | money | percentage | rank | ordinal
     out_of: int | None  # ranks: "155th out of 180"
     event: int | None  # index into Facts.events
-
-    @property
-    def text(self) -> str:
-        return self.part.text[self.start : self.end]
 
 
 @dataclass(frozen=True)
