@@ -198,6 +198,23 @@ def _render(columns: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...], 
     return "\n".join(lines)
 
 
+def _run_stored(name: str, params: dict[str, str], store: Path | None,
+                graph_files: tuple[Path, ...], endpoint: str | None):
+    """Run a stored query on the one data source given: an endpoint, graph files, or the
+    store (by default ./resgraph-out/store)."""
+    from resgraph.queries import bind, get_query
+    from resgraph.store import query_endpoint, query_files, query_store
+
+    if sum(bool(x) for x in (graph_files, store, endpoint)) > 1:
+        raise ResgraphError("give one of --store, --endpoint or graph files, not several")
+    text = bind(get_query(name), params)
+    if endpoint:
+        return query_endpoint(endpoint, text)
+    if graph_files:
+        return query_files(list(graph_files), text)
+    return query_store(store or DEFAULT_OUT / "store", text)
+
+
 @main.command()
 @click.argument("name")
 @click.argument("graph_files", nargs=-1, type=click.Path(path_type=Path))
@@ -218,24 +235,13 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
     ./resgraph-out/store), against GRAPH_FILES loaded into memory, or against a remote SPARQL
     endpoint (--endpoint URL). Give exactly one of these.
     """
-    from resgraph.queries import bind, get_query
-    from resgraph.store import query_endpoint, query_files, query_store
-
-    if sum(bool(x) for x in (graph_files, store, endpoint)) > 1:
-        raise ResgraphError("give one of --store, --endpoint or graph files, not several")
     bound: dict[str, str] = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise ResgraphError(f"--param {item!r}: expected KEY=VALUE")
         bound[key] = value
-    text = bind(get_query(name), bound)
-    if endpoint:
-        result = query_endpoint(endpoint, text)
-    elif graph_files:
-        result = query_files(list(graph_files), text)
-    else:
-        result = query_store(store or DEFAULT_OUT / "store", text)
+    result = _run_stored(name, bound, store, graph_files, endpoint)
     click.echo(_render(result.columns, result.rows, fmt, max_width))
 
 
@@ -256,22 +262,13 @@ def timeline(resolution: str | None, out: Path, store: Path | None,
     holds one resolution.
     """
     from resgraph.pipeline import atomic_write
-    from resgraph.queries import bind, get_query
-    from resgraph.store import query_endpoint, query_files, query_store
     from resgraph.timeline import TimelineEvent, timeline_svg
 
     if out.suffix.lower() != ".svg":
         raise ResgraphError(f"{out}: the timeline is written as SVG; give a .svg file name")
-    if sum(bool(x) for x in (graph_files, store, endpoint)) > 1:
-        raise ResgraphError("give one of --store, --endpoint or --graph, not several")
 
     def run(name: str, params: dict[str, str]):
-        text = bind(get_query(name), params)
-        if endpoint:
-            return query_endpoint(endpoint, text)
-        if graph_files:
-            return query_files(list(graph_files), text)
-        return query_store(store or DEFAULT_OUT / "store", text)
+        return _run_stored(name, params, store, graph_files, endpoint)
 
     found = run("resolutions", {"resolution": resolution} if resolution else {})
     titles = {row[0]: row[1] for row in found.rows}
