@@ -160,7 +160,8 @@ class _Reader:
         r = self.resolution
         expressive = {k for k, a in speech_acts().items() if a.type == "expressive"}
         for part in (*r.citations, *r.recitals):
-            self.read(part, _clauses(part.text), _clauses(part.text))
+            clauses = _clauses(part.text)
+            self.read(part, clauses, clauses)
         for part in r.paragraphs:
             clauses = [(d.start, d.end) for d in self.demands if d.part is part]
             stating = [(d.start, d.end) for d in self.demands

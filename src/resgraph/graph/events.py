@@ -19,7 +19,6 @@ from resgraph.vocab import EU_CURRENCY, SKOS, XSD
 
 FIGURE_CLASSES = {"count": "Count", "money": "MoneyAmount", "percentage": "Percentage",
                   "rank": "Rank", "ordinal": "Ordinal"}
-ROLES = {"actor": "actor", "affected": "affected"}
 
 
 def date_literal(value: str) -> Literal:
@@ -68,7 +67,7 @@ def _add_event(q, event: Event, number: int, iris: dict[str, NamedNode],
     if event.place:
         q.add(node, rg("place"), iris[event.place])
     for key, role in event.participants:
-        q.add(node, rg(ROLES[role]), iris[key])
+        q.add(node, rg(role), iris[key])  # rg:actor or rg:affected
     q.add(node, rg("background"), Literal("true" if event.background else "false",
                                            datatype=NamedNode(XSD + "boolean")))
     for n, span in enumerate(event.spans, start=1):
