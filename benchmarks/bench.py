@@ -9,7 +9,8 @@ Three parts:
    bytes, end to end and stage by stage;
 2. cold `resgraph build` in a fresh subprocess (interpreter start, imports, all six
    serialisations and the store), via `python -m resgraph.cli` and the console script;
-3. throughput over the test corpus (tests/corpus): resolutions/s and triples/s,
+3. throughput over the development corpus (../shared/corpus, or $RESGRAPH_SHARED):
+   resolutions/s and triples/s,
    text files and PDFs separately.
 
 Timings use time.perf_counter with the garbage collector left on, as in real use.
@@ -30,6 +31,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import resgraph
+from resgraph import shared
 from resgraph.errors import ResgraphError
 from resgraph.extract import extract_facts
 from resgraph.graph import Minter, build_quads
@@ -42,8 +44,8 @@ from resgraph.text import read_source
 from resgraph.text.cleanup import clean
 
 ROOT = Path(__file__).resolve().parents[1]
-# The test corpus is a copy of ../shared/corpus, so the benchmark runs on a fresh clone.
-CORPUS = ROOT / "tests" / "corpus"
+# The corpus is read where tests read it; it is never copied into the repository.
+SHARED = shared.shared_folder(ROOT)
 
 LABEL = 44  # width of the label column
 
@@ -256,15 +258,15 @@ def throughput(label: str, paths: list[Path], repeat: int) -> None:
 
 def bench_throughput(repeat: int, pdf_repeat: int, seed: Path) -> None:
     section("3. Throughput, in process: build_one + N-Quads per file")
-    texts = sorted(CORPUS.glob("*.txt"))
-    pdfs = sorted(CORPUS.glob("*.pdf"))
-    if not texts:
-        line("text corpus", f"no .txt files in {CORPUS}")
-    throughput(f"text: {CORPUS}/*.txt + seed", [*texts, seed], repeat)
+    try:
+        texts = shared.corpus_files(SHARED, ".txt")
+        pdfs = shared.corpus_files(SHARED, ".pdf")
+    except shared.SharedMissing as missing:
+        line("corpus", f"skipped: {missing}")
+        texts, pdfs = [], []
+    throughput(f"text: {SHARED}/corpus/text/*.txt + seed", [*texts, seed], repeat)
     if pdfs:
-        throughput(f"pdf: {CORPUS}/*.pdf", pdfs, pdf_repeat)
-    else:
-        line("pdf corpus", f"no .pdf files in {CORPUS}; skipped")
+        throughput(f"pdf: {SHARED}/corpus/pdf/*.pdf", pdfs, pdf_repeat)
 
 
 # --- main --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from resgraph.model import SourceText
 from resgraph.text.cleanup import clean, is_furniture
 
-from conftest import CORPUS
+from conftest import corpus
 
 
 def _source(text: str, name: str = "t.txt") -> SourceText:
@@ -72,7 +72,7 @@ def test_offsets_map_back_to_the_source(seed) -> None:
 
 
 def test_crlf_and_bom_give_the_same_clean_text() -> None:
-    text = (CORPUS / "B-9-2024-0216.txt").read_text(encoding="utf-8")
+    text = (corpus("B-9-2024-0216.txt")).read_text(encoding="utf-8")
     unix = clean(_source(text))
     windows = clean(_source("\ufeff" + text.replace("\n", "\r\n").lstrip("\ufeff")))
     assert unix.text == windows.text
@@ -81,7 +81,7 @@ def test_crlf_and_bom_give_the_same_clean_text() -> None:
 
 def test_multi_line_footnote_with_open_bracket_continues() -> None:
     """B-9-2024-0218 footnote 5 ends 'p.' on one line and '1).' on the next."""
-    c = clean(_source((CORPUS / "B-9-2024-0218.txt").read_text(encoding="utf-8")))
+    c = clean(_source((corpus("B-9-2024-0218.txt")).read_text(encoding="utf-8")))
     notes = [c.text[b.span.start : b.span.end] for b in c.blocks if b.kind == "footnote"]
     assert notes[4].endswith("(OJ L 168, 27.6.2022, p. 1).")
     assert "1)." not in c.text.split("\n")[-6]  # not left in the body
@@ -89,7 +89,7 @@ def test_multi_line_footnote_with_open_bracket_continues() -> None:
 
 def test_case_number_marker() -> None:
     """'Case T-163/211' is case T-163/21 with footnote 1."""
-    c = clean(_source((CORPUS / "A-9-2024-0071-motion.txt").read_text(encoding="utf-8")))
+    c = clean(_source((corpus("A-9-2024-0071-motion.txt")).read_text(encoding="utf-8")))
     assert "in Case T-163/21, De Capitani v Council" in c.text
     assert c.markers[0].number == 1
     assert c.text[: c.markers[0].offset].endswith("Case T-163/21")

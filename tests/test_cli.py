@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from resgraph.cli import main
 
-from conftest import CORPUS, REPO, SEED_IRI
+from conftest import REPO, SEED_IRI, corpus
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def test_queries_lists_descriptions() -> None:
 
 
 def test_parse_json(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["parse", "--json", str(CORPUS / "B-9-2024-0218.txt")])
+    result = CliRunner().invoke(main, ["parse", "--json", str(corpus("B-9-2024-0218.txt"))])
     data = json.loads(result.output)
     assert data["metadata"]["procedure"] == "2024/2694(DEA)"
     assert len(data["recitals"]) == 22
@@ -116,7 +116,7 @@ def test_bad_input_one_line_exit_2_no_output(tmp_path: Path, content: bytes,
 
 def test_one_bad_file_among_good_ones_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(CORPUS / "B-9-2024-0216.txt"),
+    result = CliRunner().invoke(main, ["build", str(corpus("B-9-2024-0216.txt")),
                                        str(tmp_path / "missing.pdf"), "-o", str(out)])
     assert result.exit_code == 2
     assert "missing.pdf: no such file" in result.output
@@ -124,8 +124,8 @@ def test_one_bad_file_among_good_ones_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_same_resolution_twice_is_refused(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["build", str(CORPUS / "B-9-2024-0216.txt"),
-                                       str(CORPUS / "B-9-2024-0216.pdf"), "-o",
+    result = CliRunner().invoke(main, ["build", str(corpus("B-9-2024-0216.txt")),
+                                       str(corpus("B-9-2024-0216.pdf")), "-o",
                                        str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "is the same resolution as" in result.output

@@ -14,7 +14,7 @@ from resgraph.extract.events import event_types
 from resgraph.extract.figures import find_figures, number_value
 from resgraph.pipeline import build_one
 
-from conftest import CORPUS, REPO, SEED, SEED_IRI
+from conftest import REPO, SEED, SEED_IRI, corpus
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RG = "https://w3id.org/resgraph/ontology#"
@@ -186,7 +186,7 @@ def test_seed_figures(seed_facts) -> None:
 
 
 def test_visa_fee_motion_figures_and_dates() -> None:
-    facts = build_one(CORPUS / "B-9-2024-0216.txt").facts
+    facts = build_one(corpus("B-9-2024-0216.txt")).facts
     got = [(f.text, f.value, f.qualifier, f.counts, f.unit, f.kind) for f in facts.figures]
     assert got == [
         ("up to EUR 76.6 million", "76600000", "up to", "EUR", "EUR", "money"),
@@ -205,12 +205,12 @@ def test_text_and_pdf_give_the_same_events_and_figures() -> None:
                 [(f.value, f.counts, f.kind) for f in facts.figures])
 
     for stem in ("B-9-2024-0216", "A-9-2024-0071"):
-        text = CORPUS / (f"{stem}.txt" if stem.startswith("B") else f"{stem}-motion.txt")
-        assert summary(text) == summary(CORPUS / f"{stem}.pdf")
+        text = corpus(f"{stem}.txt" if stem.startswith("B") else f"{stem}-motion.txt")
+        assert summary(text) == summary(corpus(f"{stem}.pdf"))
 
 
 def test_council_discharge_figures_and_events() -> None:
-    facts = build_one(CORPUS / "A-9-2024-0071-motion.txt").facts
+    facts = build_one(corpus("A-9-2024-0071-motion.txt")).facts
     names = {e.key: e.name for e in facts.entities}
     by_text = {f.text: f for f in facts.figures}
     assert (by_text["EUR 11,6 billion"].value, by_text["EUR 11,6 billion"].integer) == (
@@ -340,7 +340,7 @@ def test_timeline_svg(tmp_path: Path) -> None:
 def test_timeline_bad_requests_are_one_line_errors(tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "out"
-    runner.invoke(main, ["build", str(SEED), str(CORPUS / "B-9-2024-0216.txt"), "-o", str(out)])
+    runner.invoke(main, ["build", str(SEED), str(corpus("B-9-2024-0216.txt")), "-o", str(out)])
     png = tmp_path / "t.png"
     result = runner.invoke(main, ["timeline", "--store", str(out / "store"), "-o", str(png)])
     assert result.exit_code == 2 and not png.exists()

@@ -9,7 +9,7 @@ import pytest
 from resgraph.extract import extract_facts
 from resgraph.pipeline import parse_file
 
-from conftest import CORPUS
+from conftest import corpus
 
 SEED_PERSONS = {
     # recital E
@@ -194,14 +194,14 @@ def test_spans_slice_back(facts) -> None:
     ],
 )
 def test_corpus_demands(file, paragraph, order, act, addressee) -> None:
-    facts = extract_facts(parse_file(CORPUS / file))
+    facts = extract_facts(parse_file(corpus(file)))
     demand = _demand(facts, paragraph, order)
     assert (demand.act, demand.addressees) == (act, (addressee,))
 
 
 def test_corpus_objections_and_no_persons() -> None:
     for file in ("B-9-2024-0216.txt", "B-9-2024-0218.txt"):
-        facts = extract_facts(parse_file(CORPUS / file))
+        facts = extract_facts(parse_file(corpus(file)))
         first = _demand(facts, "1", 1)
         assert (first.act, first.act_printed) == ("objects", "Objects to")
         assert not [e for e in facts.entities if e.kind == "person"]
@@ -209,6 +209,6 @@ def test_corpus_objections_and_no_persons() -> None:
 
 def test_defined_short_name_resolves() -> None:
     """'the Court of Auditors (the ‘Court’)' makes 'the Court' the Court of Auditors."""
-    facts = extract_facts(parse_file(CORPUS / "A-9-2024-0071-motion.txt"))
+    facts = extract_facts(parse_file(corpus("A-9-2024-0071-motion.txt")))
     court = next(e for e in facts.entities if e.name.endswith("Court of Auditors"))
     assert sum(1 for m in facts.mentions if m.entity == court.key and m.text == "Court") >= 5

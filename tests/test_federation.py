@@ -2,7 +2,7 @@
 
 resgraph mints nothing for the procedure: rg:procedure points into the ODP's own IRI space
 (https://data.europarl.europa.eu/eli/dl/proc/2022-2505). This module loads the seed's N-Quads
-and a real ODP file (the 2022 plenary calendar, copied into tests/odp/) into one
+and a real ODP file (the 2022 plenary calendar, read from ../shared/odp) into one
 store and checks that one SPARQL query can join the two.
 """
 
@@ -16,8 +16,9 @@ import pytest
 from resgraph.pipeline import build_many, write_outputs
 from resgraph.resources import default_seed
 
-REPO = Path(__file__).resolve().parents[1]
-ODP_FILE = REPO / "tests" / "odp" / "data_v1_meetings-by-year_2022.ttl"
+from conftest import shared_file
+
+ODP_FILE = "odp/data_v1_meetings-by-year_2022.ttl"
 ODP_GRAPH = "https://data.europarl.europa.eu/graph/calendar-2022"
 
 RESOLUTION = "https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion"
@@ -37,12 +38,7 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 
 @pytest.fixture(scope="module")
 def odp_file() -> Path:
-    if not ODP_FILE.is_file():
-        pytest.fail(
-            f"the EP Open Data Portal calendar file is missing: expected {ODP_FILE}",
-            pytrace=False,
-        )
-    return ODP_FILE
+    return shared_file(ODP_FILE)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from resgraph.graph import Minter, build_quads
 from resgraph.pipeline import build_one, write_outputs
 from resgraph.serialize import FORMATS, context, serialize
 
-from conftest import CORPUS, REPO, SEED, SEED_IRI
+from conftest import REPO, SEED, SEED_IRI, corpus
 
 GOLDEN = REPO / "tests" / "golden" / "2022-2505-RSP-kazakhstan.nq"
 # To accept a deliberate change: RESGRAPH_UPDATE_GOLDEN=1 pytest tests/test_graph.py,
@@ -79,7 +79,7 @@ def test_iris_are_minted_from_stable_identifiers(seed_built) -> None:
         assert iri in subjects
     assert {q.graph_name.value for q in seed_built.quads} == {f"{SEED_IRI}/graph"}
     # a document number, when printed, names the document instead of its kind
-    motion = build_one(CORPUS / "B-9-2024-0216.txt")
+    motion = build_one(corpus("B-9-2024-0216.txt"))
     assert motion.minter.resolution == "https://w3id.org/resgraph/id/2024-2686-DEA/B-9-2024-0216"
 
 
@@ -92,7 +92,7 @@ def test_links_to_the_ep_open_data_portal(seed_built) -> None:
             "http://data.europa.eu/eli/eli-draft-legislation-ontology#process_type",
             "https://data.europarl.europa.eu/def/ep-procedure-types/RSP") in triples
     motion = {(q.subject.value, q.predicate.value, q.object.value)
-              for q in build_one(CORPUS / "B-9-2024-0218.pdf").quads}
+              for q in build_one(corpus("B-9-2024-0218.pdf")).quads}
     assert ("https://w3id.org/resgraph/id/2024-2694-DEA/B-9-2024-0218", rg + "odpDocument",
             "https://data.europarl.europa.eu/eli/dl/doc/B-9-2024-0218") in motion
 
@@ -139,7 +139,7 @@ def test_jsonld_uses_the_shipped_context(seed_built) -> None:
 
 
 def test_build_writes_every_format_and_a_store(tmp_path: Path) -> None:
-    built = [build_one(SEED), build_one(CORPUS / "B-9-2024-0216.txt")]
+    built = [build_one(SEED), build_one(corpus("B-9-2024-0216.txt"))]
     written = write_outputs(tmp_path, built, list(FORMATS))
     names = sorted(p.name for p in written)
     assert names == sorted([

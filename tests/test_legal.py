@@ -12,7 +12,7 @@ from resgraph.model import SourceText
 from resgraph.parse.structure import parse_resolution
 from resgraph.pipeline import build_one, parse_file
 
-from conftest import CORPUS, SEED
+from conftest import SEED, corpus
 
 TEU = "http://data.europa.eu/eli/treaty/teu_2016/art_{}/oj"
 TFEU = "http://data.europa.eu/eli/treaty/tfeu_2016/art_{}/oj"
@@ -115,7 +115,7 @@ def test_footnote_identifies_earlier_resolution() -> None:
 
 
 def test_oj_footnote_identifies_issue_and_act_keeps_its_eli() -> None:
-    r = parse_file(CORPUS / "B-9-2024-0216.txt")
+    r = parse_file(corpus("B-9-2024-0216.txt"))
     refs = extract_legal_references(r)
     act = next(x for x in refs if getattr(x.part, "kind", "") == "citation" and x.kind == "eu-act")
     assert act.target == "http://data.europa.eu/eli/reg/2009/810/oj"
@@ -177,12 +177,12 @@ def test_seed_counts_and_graph_links(seed_built) -> None:
     ],
 )
 def test_corpus_references(file, kind, article, target) -> None:
-    refs = build_one(CORPUS / file).facts.references
+    refs = build_one(corpus(file)).facts.references
     assert any(r.kind == kind and r.article == article and r.target == target for r in refs)
 
 
 def test_interinstitutional_agreement_shares_its_footnote_identity() -> None:
-    refs = extract_legal_references(parse_file(CORPUS / "B-9-2024-0218.txt"))
+    refs = extract_legal_references(parse_file(corpus("B-9-2024-0218.txt")))
     iia = [r for r in refs if r.kind == "interinstitutional-agreement"]
     assert [r.part.label for r in iia] == ["F", "4"]
     assert {r.target for r in iia} == {"http://publications.europa.eu/resource/oj/JOL_2016_123_R"}

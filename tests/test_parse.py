@@ -11,7 +11,7 @@ import pytest
 from resgraph.errors import InputError
 from resgraph.pipeline import parse_file
 
-from conftest import CORPUS, SEED
+from conftest import SEED, corpus
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ CASES = [
 
 
 def _path(case: Expected):
-    return SEED if case.file == "seed" else CORPUS / case.file
+    return SEED if case.file == "seed" else corpus(case.file)
 
 
 def _find(resolution, kind: str, key: str):
@@ -171,7 +171,7 @@ def test_every_span_slices_back(case) -> None:
 def test_text_and_pdf_layouts_agree() -> None:
     """The same document read from pypdf's text and from the PDF gives the same parts."""
     for stem in ("B-9-2024-0216", "B-9-2024-0218"):
-        a, b = parse_file(CORPUS / f"{stem}.txt"), parse_file(CORPUS / f"{stem}.pdf")
+        a, b = parse_file(corpus(f"{stem}.txt")), parse_file(corpus(f"{stem}.pdf"))
         assert [p.text for p in a.paragraphs] == [p.text for p in b.paragraphs]
         assert [p.text for p in a.recitals] == [p.text for p in b.recitals]
         assert [f.text for f in a.footnotes] == [f.text for f in b.footnotes]
@@ -180,10 +180,10 @@ def test_text_and_pdf_layouts_agree() -> None:
 def test_report_pdf_ignores_the_decision_and_the_annexes() -> None:
     """A-9-2024-0071 holds a proposal for a decision before the motion; A-9-2023-0004
     continues with amendments. Neither belongs to the resolution."""
-    r = parse_file(CORPUS / "A-9-2024-0071.pdf")
+    r = parse_file(corpus("A-9-2024-0071.pdf"))
     assert r.citations[0].text.startswith("having regard to its decision on discharge")
     assert r.paragraphs[-1].text.endswith("such as Mastodon.")
-    legislative = parse_file(CORPUS / "A-9-2023-0004.pdf")
+    legislative = parse_file(corpus("A-9-2023-0004.pdf"))
     assert legislative.paragraphs[-1].text == (
         "Instructs its President to forward its position to the Council, the Commission and "
         "the national parliaments."
@@ -198,7 +198,7 @@ def test_seed_title_and_metadata(seed) -> None:
 
 
 def test_headings_attach_to_following_paragraphs() -> None:
-    r = parse_file(CORPUS / "A-9-2024-0071-motion.txt")
+    r = parse_file(corpus("A-9-2024-0071-motion.txt"))
     by_label = {p.label: p for p in r.paragraphs}
     assert by_label["4"].heading is None
     assert by_label["5"].heading == 1  # State of play of the discharge procedure

@@ -10,7 +10,7 @@ from resgraph.pipeline import build_one
 from resgraph.serialize import serialize
 from resgraph.validate import validate_files
 
-from conftest import CORPUS, SEED, SEED_IRI
+from conftest import SEED, SEED_IRI, corpus
 
 RG = "https://w3id.org/resgraph/ontology#"
 GRAPH = f"<{SEED_IRI}/graph>"
@@ -22,7 +22,7 @@ GRAPH = f"<{SEED_IRI}/graph>"
      "A-9-2023-0004.pdf"],
 )
 def test_built_graphs_conform(tmp_path: Path, name: str) -> None:
-    path = SEED if name == "seed" else CORPUS / name
+    path = SEED if name == "seed" else corpus(name)
     out = tmp_path / "g.nq"
     out.write_bytes(serialize(build_one(path).quads, "nquads"))
     report = validate_files([out])
