@@ -21,13 +21,32 @@ class Span:
 
 
 @dataclass(frozen=True)
+class LaidLine:
+    """One line of a laid-out document as a markup reader finds it: the visible text of one
+    block element (a paragraph, a heading, a table cell), with what the markup says about it.
+
+    `runs` maps the line's columns to the source: text[col:col + length] was read from
+    source.text[start:start + length] (entities and hidden content make the two differ)."""
+
+    text: str
+    runs: tuple[tuple[int, int, int], ...]  # (column, source start, length)
+    furniture: bool = False  # outside the document's content (navigation, page footer)
+    footnote: int | None = None  # this line is (part of) the body of footnote N
+    markers: tuple[tuple[int, int], ...] = ()  # (footnote number, column) of marker links
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """An input as text: a plain-text file decoded, or the text pypdf extracts from a PDF."""
+    """An input as text: a plain-text file decoded, the text pypdf extracts from a PDF, or a
+    markup file decoded, with the lines its reader laid out."""
 
     name: str  # file name as given by the user, for messages and provenance
     text: str
-    media_type: str  # "text/plain" or "application/pdf"
+    media_type: str  # "text/plain", "application/pdf", "text/html" ...
     sha256: str  # digest of the input bytes
+    # Markup readers give the structure they read; None for text and PDF, whose lines,
+    # furniture and footnotes the cleanup must find.
+    lines: tuple[LaidLine, ...] | None = None
 
 
 @dataclass(frozen=True)

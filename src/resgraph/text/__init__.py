@@ -12,7 +12,7 @@ from pathlib import Path
 
 from resgraph.errors import InputError
 from resgraph.model import SourceText
-from resgraph.text import pdf, plain
+from resgraph.text import html, pdf, plain
 
 Reader = Callable[[str, bytes, str], SourceText]
 
@@ -20,6 +20,8 @@ READERS: dict[str, Reader] = {
     ".txt": plain.read,
     ".text": plain.read,
     ".pdf": pdf.read,
+    ".html": html.read,
+    ".htm": html.read,
 }
 
 
@@ -27,6 +29,8 @@ def sniff(data: bytes) -> Reader:
     """Choose a reader by content, so a PDF saved as .txt is still read as a PDF."""
     if data.startswith(b"%PDF-"):
         return pdf.read
+    if html.looks_like_html(data):
+        return html.read
     return plain.read
 
 
@@ -44,7 +48,8 @@ def read_source(path: str | Path) -> SourceText:
         raise InputError(name, f"cannot be read ({exc.strerror})") from None
     if not data.strip():
         raise InputError(name, "is empty")
-    # Content decides for PDFs (a PDF saved as .txt is still a PDF); the suffix for the rest.
-    reader = sniff(data) if data.startswith(b"%PDF-") else READERS.get(p.suffix.lower())
+    # Content decides for PDFs and HTML (a page saved as .txt is still a page); else the suffix.
+    sniffed = sniff(data)
+    reader = sniffed if sniffed is not plain.read else READERS.get(p.suffix.lower())
     digest = hashlib.sha256(data).hexdigest()
     return (reader or sniff(data))(name, data, digest)

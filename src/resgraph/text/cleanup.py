@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from resgraph.errors import InputError
-from resgraph.model import Block, CleanText, FootnoteMarker, OffsetMap, SourceText, Span
+from resgraph.model import Block, CleanText, FootnoteMarker, LaidLine, OffsetMap, SourceText, Span
+from resgraph.text.hazards import INVISIBLE
 
 # EU official language codes: a line holding only one of them is the page's language mark.
 LANGUAGE_CODES = frozenset(
@@ -40,11 +41,16 @@ _FURNITURE = (
     re.compile(r"^PR_[A-Za-z0-9_]+$"),
 )
 
+# A text's title: "European Parliament resolution on ...", "MOTION FOR A EUROPEAN PARLIAMENT
+# RESOLUTION", "DRAFT EUROPEAN PARLIAMENT LEGISLATIVE RESOLUTION", "PROPOSAL FOR A EUROPEAN
+# PARLIAMENT DECISION", "European Parliament decision of ... on ...", "European Parliament
+# recommendation to the Council ..." (the EP adopts these three kinds with one skeleton).
 _TITLE = re.compile(
     r"^(?:\d{1,2}\.\s+)?"
     r"(?:(?:joint\s+)?motion\s+for\s+an?\s+(?:european\s+parliament\s+)?"
-    r"|draft\s+european\s+parliament\s+|european\s+parliament\s+)"
-    r"(?:legislative\s+|non-legislative\s+)?resolution\b",
+    r"|(?:draft|proposal\s+for\s+an?)\s+(?:european\s+parliament\s+)?"
+    r"|european\s+parliament\s+)"
+    r"(?:legislative\s+|non-legislative\s+)?(?:resolution|decision|recommendation)\b",
     re.IGNORECASE,
 )
 _HEADING_NUMBER = re.compile(r"^\d{1,2}\.\s+")
@@ -69,7 +75,11 @@ class _Line:
     start: int  # of the first non-blank character, in the source
     end: int  # after the last non-blank character
     raw_end: int  # end of the line before its line break (trailing blanks included)
-    text: str  # source[start:end]
+    text: str  # source[start:end] for text and PDF lines
+    # Markup lines: where each column came from, (column, source start, length); None when
+    # the line is the contiguous slice source[start:end].
+    runs: tuple[tuple[int, int, int], ...] | None = None
+    laid: LaidLine | None = None  # what a markup reader said about the line
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -85,6 +95,31 @@ def _split_lines(text: str) -> list[_Line]:
         if m.end() == len(text):
             break
     return lines
+
+
+def _laid_lines(lines: tuple[LaidLine, ...]) -> list[_Line]:
+    """A markup reader's lines as cleanup lines: blanks trimmed, columns re-based."""
+    out = []
+    for laid in lines:
+        lead = len(laid.text) - len(laid.text.lstrip())
+        text = laid.text.strip()
+        runs = tuple((c - lead, s, n) for c, s, n in laid.runs)
+        first = _source_of(runs, 0)
+        last = _source_of(runs, max(len(text) - 1, 0)) + 1
+        out.append(_Line(len(out), first, last, last, text, runs, laid))
+    return out
+
+
+def _source_of(runs: tuple[tuple[int, int, int], ...], column: int) -> int:
+    """Source offset of a column of a markup line (an entity's characters all map to its '&')."""
+    best = runs[0]
+    for run in runs:
+        if run[0] <= column:
+            best = run
+        else:
+            break
+    col, start, length = best
+    return start + min(max(column - col, 0), max(length - 1, 0))
 
 
 def is_furniture(text: str) -> bool:
@@ -139,11 +174,18 @@ def _locate(source: SourceText, lines: list[_Line], furniture: list[bool]) -> _S
         ln.index for ln in content if _TITLE.match(ln.text) and not _DOT_LEADERS.search(ln.text)
     ]
     previous = -1
+    sections = []
     for opener in openers:
         before = [t for t in titles if previous < t < opener]
         previous = opener
         if before:
-            return _Section(before[-1], opener, _find_end(lines, furniture, opener))
+            sections.append((before[-1], opener))
+    # A report may hold a proposal for a decision beside its motion for a resolution (discharge
+    # reports do): the resolution is the text, the decision its formal companion.
+    resolutions = [s for s in sections if "resolution" in lines[s[0]].text.lower()]
+    if sections:
+        title, opener = (resolutions or sections)[0]
+        return _Section(title, opener, _find_end(lines, furniture, opener))
     raise InputError(
         source.name,
         "not an EP resolution: no title such as 'European Parliament resolution on ...' "
@@ -198,6 +240,12 @@ def _find_marker(
         if best is not None:
             return slot, best[0], best[1]
     return None
+
+
+def _footnote_label(line: _Line) -> int:
+    """Length of the printed number that opens a footnote body; markup gives it apart."""
+    m = _FOOTNOTE.match(line.text)
+    return m.end() if m and line.laid is None else 0
 
 
 def _footnote_complete(text: str) -> bool:
@@ -260,6 +308,28 @@ def _split_footnotes(
     return body, notes, markers
 
 
+def _laid_footnotes(
+    lines: list[_Line],
+) -> tuple[list[_Line], list[_Footnote], dict[int, list[tuple[int, int, int]]]]:
+    """Footnotes as the markup gives them: bodies are the lines that say which footnote they
+    belong to; markers are the reference links, at their columns (they are not in the text)."""
+    body = [ln for ln in lines if ln.laid is None or ln.laid.footnote is None]
+    bodies: dict[int, list[_Line]] = {}
+    for ln in lines:
+        if ln.laid is not None and ln.laid.footnote is not None:
+            bodies.setdefault(ln.laid.footnote, []).append(ln)
+    markers: dict[int, list[tuple[int, int, int]]] = {}
+    referenced = set()
+    for slot, ln in enumerate(body):
+        for number, column in ln.laid.markers if ln.laid else ():
+            column = min(max(column - (len(ln.laid.text) - len(ln.laid.text.lstrip())), 0),
+                         len(ln.text))
+            markers.setdefault(slot, []).append((number, column, column))
+            referenced.add(number)
+    notes = [_Footnote(n, tuple(bodies[n])) for n in sorted(bodies) if n in referenced]
+    return body, notes, markers
+
+
 # --- Building the clean text ------------------------------------------------------------------
 
 
@@ -274,10 +344,35 @@ class _Writer:
         self.source_starts: list[int] = []
         self.lengths: list[int] = []
 
+    def copy_columns(self, line: _Line, first: int, last: int) -> None:
+        """Copy columns first..last of a line, through its runs for a markup line."""
+        if line.runs is None:
+            self.copy(line.start + first, line.start + last)
+            return
+        for col, start, length in line.runs:
+            lo, hi = max(first, col), min(last, col + length)
+            if hi > lo:
+                if length == 1 and self.source[start] == "&":  # an entity: its character
+                    self._append(line.text[lo:hi], start, hi - lo)
+                else:
+                    self.copy(start + lo - col, start + hi - col)
+
     def copy(self, start: int, end: int) -> None:
         if end <= start:
             return
         piece = self.source[start:end]
+        invisible = [i for i, c in enumerate(piece) if c in INVISIBLE]
+        if invisible:  # soft hyphens and zero-width characters: skipped, offsets kept
+            cursor = start
+            for i in invisible:
+                self.copy(cursor, start + i)
+                cursor = start + i + 1
+            self.copy(cursor, end)
+            return
+        self._append(piece, start, end - start)
+
+    def _append(self, piece: str, start: int, length: int) -> None:
+        end = start + length
         if self.lengths and self.source_starts[-1] + self.lengths[-1] == start and (
             self.clean_starts[-1] + self.lengths[-1] == self.pos
         ):
@@ -407,8 +502,12 @@ def _title_blocks(lines: list[_Line]) -> list[_OpenBlock]:
 def clean(source: SourceText) -> CleanText:
     """Find the resolution in `source` and return its clean text with blocks and offsets."""
     text = source.text
-    lines = _split_lines(text)
-    furniture = [is_furniture(ln.text) for ln in lines]
+    if source.lines is None:
+        lines = _split_lines(text)
+        furniture = [is_furniture(ln.text) for ln in lines]
+    else:  # a markup reader said which lines are furniture
+        lines = _laid_lines(source.lines)
+        furniture = [not ln.text or bool(ln.laid and ln.laid.furniture) for ln in lines]
     section = _locate(source, lines, furniture)
 
     front = [ln.text for ln in lines[: section.title] if not furniture[ln.index]]
@@ -416,10 +515,17 @@ def clean(source: SourceText) -> CleanText:
     title_lines = [
         ln for ln in lines[section.title : section.opener] if not furniture[ln.index]
     ]
-    body_lines = [
-        ln for ln in lines[section.opener + 1 : section.end] if not furniture[ln.index]
-    ]
-    body_lines, notes, marker_cols = _split_footnotes(body_lines)
+    if source.lines is None:
+        body_lines = [
+            ln for ln in lines[section.opener + 1 : section.end] if not furniture[ln.index]
+        ]
+        body_lines, notes, marker_cols = _split_footnotes(body_lines)
+    else:  # footnote bodies stand after the content: take them wherever they are
+        body_lines = [
+            ln for ln in lines[section.opener + 1 :]
+            if not furniture[ln.index] and (ln.index < section.end or ln.laid.footnote)
+        ]
+        body_lines, notes, marker_cols = _laid_footnotes(body_lines)
 
     blocks = _title_blocks(title_lines)
     opener = lines[section.opener]
@@ -428,7 +534,7 @@ def clean(source: SourceText) -> CleanText:
     slot_of = {ln.index: slot for slot, ln in enumerate(body_lines)}
     blocks.extend(_classify(body_lines))
     blocks.extend(
-        _OpenBlock("footnote", str(n.number), _FOOTNOTE.match(n.lines[0].text).end(), list(n.lines))
+        _OpenBlock("footnote", str(n.number), _footnote_label(n.lines[0]), list(n.lines))
         for n in notes
     )
 
@@ -450,12 +556,12 @@ def clean(source: SourceText) -> CleanText:
                 cuts = sorted(marker_cols.get(slot, []), key=lambda c: c[1])
             if l_index == 0:
                 label_end = writer.pos + block.label_length
-            cursor = ln.start
+            cursor = 0
             for number, col_start, col_end in cuts:
-                writer.copy(cursor, ln.start + col_start)
+                writer.copy_columns(ln, cursor, col_start)
                 markers.append(FootnoteMarker(number, writer.pos))
-                cursor = ln.start + col_end
-            writer.copy(cursor, ln.end)
+                cursor = col_end
+            writer.copy_columns(ln, cursor, len(ln.text))
         assert label_end is not None
         out_blocks.append(Block(block.kind, block.label, Span(label_end, writer.pos)))
 

@@ -10,6 +10,7 @@ import logging
 
 from resgraph.errors import InputError
 from resgraph.model import SourceText
+from resgraph.text.hazards import normalise
 
 
 def read(name: str, data: bytes, digest: str) -> SourceText:
@@ -25,7 +26,7 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise InputError(name, f"is not a readable PDF ({type(exc).__name__}: {exc})") from None
-    text = "\n".join(pages)
+    text = normalise("\n".join(pages))
     if not text.strip():
         raise InputError(name, "is a PDF without extractable text (scanned image?)")
     return SourceText(name=name, text=text, media_type="application/pdf", sha256=digest)

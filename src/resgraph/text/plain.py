@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resgraph.errors import InputError
 from resgraph.model import SourceText
+from resgraph.text.hazards import normalise
 
 
 def read(name: str, data: bytes, digest: str) -> SourceText:
@@ -15,4 +16,4 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
         raise InputError(
             name, f"is not UTF-8 text (undecodable byte at offset {exc.start})"
         ) from None
-    return SourceText(name=name, text=text, media_type="text/plain", sha256=digest)
+    return SourceText(name=name, text=normalise(text), media_type="text/plain", sha256=digest)

@@ -1,0 +1,230 @@
+"""HTML input: the EP's doceo pages (current and 2020 layouts) laid out as lines.
+
+A doceo page holds one document in `<div class="red:section_MainContent">`: one `<p>` per
+part, the marker ("–", "A.", "1.", or U+F02D in the 2020 layout) in its own span followed by
+an inline-block spacer, footnote references as `<a href="#_ftnN">[N]</a>` and footnote bodies
+after the content in `<div id="_ftnN">`. The 2020 layout also keeps the source's own tags as
+text in `display:none` spans (reference/ep-sources.md, markup 4).
+
+The reader keeps what the markup says and never re-guesses it from a flattened string:
+
+- every block element starts a line; inline elements join into it;
+- hidden elements (`display:none`, `<script>`, `<style>`, `<head>`) give no text;
+- a footnote reference is a marker at its column, not text; a footnote body is a line that
+  says which footnote it is;
+- lines outside the main content are furniture when the page has a main content block
+  (the header before it still serves as front matter: document number, date, procedure).
+
+Offsets: the source text is the decoded page; every column of every line maps back to it,
+entities included (an entity maps to the position of its "&").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+
+from resgraph.errors import InputError
+from resgraph.model import LaidLine, SourceText
+from resgraph.text.hazards import normalise
+
+# Elements whose start or end breaks a line (HTML's block-level and table elements).
+_BLOCK = frozenset(
+    "address article aside blockquote body br dd div dl dt figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead "
+    "title tr ul".split()
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_INVISIBLE = frozenset("head script style noscript template svg".split())
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_FOOTNOTE_REF = re.compile(r"^#_ftn(\d+)$")  # a marker in the text links to the body
+_FOOTNOTE_BODY = re.compile(r"^(?:#_ftnref(\d+)|_ftn(\d+))$")  # the body links back
+_MAIN_CONTENT = "red:section_MainContent"
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+
+
+def decode_html(name: str, data: bytes) -> str:
+    """The page's text, in the encoding its <meta charset> names (UTF-8 when none)."""
+    m = _CHARSET.search(data[:4096])
+    encoding = m.group(1).decode("ascii").lower() if m else "utf-8"
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise InputError(name, f"declares an unknown character set {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            name, f"is not {encoding} as it declares (undecodable byte at offset {exc.start})"
+        ) from None
+
+
+@dataclass
+class _Open:
+    tag: str
+    hidden: bool
+    footnote: int | None = None  # inside a footnote reference link
+    body: int | None = None  # inside a footnote body container
+    main: bool = False
+
+
+@dataclass
+class _Line:
+    text: list[str] = field(default_factory=list)
+    runs: list[tuple[int, int, int]] = field(default_factory=list)
+    markers: list[tuple[int, int]] = field(default_factory=list)
+    length: int = 0
+
+
+class _Layout(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+        self.stack: list[_Open] = []
+        self.line = _Line()
+        self.lines: list[LaidLine] = []
+        self.flags: list[tuple[bool, int | None]] = []  # per line: (in main content, footnote)
+        self.has_main = False
+        self.current_flags: tuple[bool, int | None] = (False, None)
+
+    # -- positions --
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    # -- state --
+    def _hidden(self) -> bool:
+        return any(o.hidden for o in self.stack)
+
+    def _in_reference(self) -> int | None:
+        return next((o.footnote for o in reversed(self.stack) if o.footnote is not None), None)
+
+    def _body(self) -> int | None:
+        return next((o.body for o in reversed(self.stack) if o.body is not None), None)
+
+    def _main(self) -> bool:
+        return any(o.main for o in self.stack)
+
+    def _break(self) -> None:
+        text = "".join(self.line.text)
+        if text.strip():
+            self.lines.append(LaidLine(text=normalise(text), runs=tuple(self.line.runs),
+                                       markers=tuple(self.line.markers)))
+            self.flags.append(self.current_flags)
+        self.line = _Line()
+
+    def _emit(self, text: str, source_start: int, literal: bool) -> None:
+        if not text or self._hidden() or self._in_reference() is not None:
+            return
+        if not self.line.text:
+            self.current_flags = (self._main(), self._body())
+        text = re.sub(r"[\t\r\n]", " ", text)  # HTML white space inside a line is a space
+        self.line.runs.append((self.line.length, source_start, len(text)) if literal
+                              else (self.line.length, source_start, 1))
+        if not literal:  # an entity: one character that maps to the position of its "&"
+            text = text[:1]
+        self.line.text.append(text)
+        self.line.length += len(text)
+
+    # -- parser callbacks --
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag in _BLOCK:
+            self._break()
+        if tag in _VOID:
+            return
+        hidden = tag in _INVISIBLE or bool(_HIDDEN_STYLE.search(a.get("style", "")))
+        opened = _Open(tag, hidden)
+        if tag == "a":
+            ref = _FOOTNOTE_REF.match(a.get("href", ""))
+            back = _FOOTNOTE_BODY.match(a.get("href", ""))
+            if ref and not self._body():
+                opened.footnote = int(ref.group(1))
+                self.line.markers.append((opened.footnote, self.line.length))
+                if not self.line.text:
+                    self.current_flags = (self._main(), self._body())
+            elif back:
+                opened.hidden = True  # "[1]" before a footnote body is its label, not text
+                self._break()
+                opened.body = int(back.group(1))
+                self._start_body(opened.body)
+        if tag == "div":
+            body = _FOOTNOTE_BODY.match(a.get("id", ""))
+            if body:
+                opened.body = int(body.group(1) or body.group(2))
+            if _MAIN_CONTENT in a.get("class", "").split():
+                opened.main = True
+                self.has_main = True
+        self.stack.append(opened)
+
+    def _start_body(self, number: int) -> None:
+        # The body runs from the back link to the end of its container.
+        for o in reversed(self.stack):
+            if o.tag in ("p", "div"):
+                o.body = number
+                return
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            if tag in _BLOCK:
+                self._break()
+            return
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].tag == tag:
+                if tag in _BLOCK or any(o.tag in _BLOCK for o in self.stack[i + 1 :]):
+                    self._break()
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data, self._offset(), literal=True)
+
+    def handle_entityref(self, name: str) -> None:
+        self._emit(unescape(f"&{name};"), self._offset(), literal=False)
+
+    def handle_charref(self, name: str) -> None:
+        self._emit(unescape(f"&#{name};"), self._offset(), literal=False)
+
+    def close(self) -> None:
+        super().close()
+        self._break()
+
+
+def read(name: str, data: bytes, digest: str) -> SourceText:
+    text = normalise(decode_html(name, data))
+    layout = _Layout(text)
+    layout.feed(text)
+    layout.close()
+    lines = []
+    seen_main = False
+    for line, (main, body) in zip(layout.lines, layout.flags, strict=True):
+        seen_main = seen_main or main
+        # Before the main content: the page header (front matter). After it: furniture.
+        furniture = layout.has_main and not main and seen_main and body is None
+        lines.append(LaidLine(text=line.text, runs=line.runs, furniture=furniture,
+                              footnote=body, markers=line.markers))
+    if not lines:
+        raise InputError(name, "is an HTML page without visible text")
+    return SourceText(name=name, text=text, media_type="text/html", sha256=digest,
+                      lines=tuple(lines))
+
+
+def column_to_source(line: LaidLine, column: int) -> int:
+    """The source offset of a column of a laid-out line."""
+    starts = [c for c, _, _ in line.runs]
+    i = max(bisect_right(starts, column) - 1, 0)
+    col, start, length = line.runs[i]
+    return start + min(column - col, max(length - 1, 0)) if length else start
