@@ -56,6 +56,8 @@ KIND_CONCEPTS = {
     "text-adopted": "TextAdopted",
     "legislative-resolution": "LegislativeResolution",
     "resolution": "ResolutionOfUnstatedKind",
+    "decision": "Decision",
+    "recommendation": "Recommendation",
 }
 
 

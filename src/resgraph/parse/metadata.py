@@ -16,17 +16,35 @@ KINDS: dict[str, str] = {
     "text-adopted": "text adopted",
     "legislative-resolution": "legislative resolution",
     "resolution": "resolution",
+    # Parliament's decisions (on an appointment, the Rules, an objection, a discharge) and
+    # recommendations have a resolution's skeleton: citations, recitals, numbered paragraphs.
+    "decision": "decision",
+    "recommendation": "recommendation",
 }
 
 # The Word file name in EP page footers starts with the document family.
-_FAMILY_KIND = {"RC": "joint-motion", "RE": "motion", "RR": "motion", "TA": "text-adopted"}
+_FAMILY_KIND = {"RC": "joint-motion", "RE": "motion", "RR": "motion", "TA": "text-adopted",
+                "B": "motion"}
 
 _PROCEDURE = re.compile(r"(\d{4})/(\d{4})\s*\(([A-Z]{3})\)")
 _RELATED = re.compile(
     r"COM\(\d{4}\)\s?\d{3,4}|SWD\(\d{4}\)\s?\d{3,4}|C\(\d{4}\)\s?\d{3,5}|\b[CN]\d-\d{4}/\d{4}"
 )
-_DOCUMENT_NUMBER = re.compile(r"^((?:RC-)?[ABC]\d-\d{4}/\d{4})$", re.MULTILINE)
-_COVER_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", re.MULTILINE)
+# EP document numbers as printed, every term (1 to 10) and every form (reference/ep-sources.md):
+# motions "B9-0065/2022", joint motions "RC-B10-0249/2025", reports "A9-0150/2024", texts
+# adopted "P9_TA(2022)0012" and, older, "T9-0012/2022". Hyphens are plain after the readers.
+_NUMBER = (r"(?:RC-)?[ABC]\d{1,2}-\d{4}/\d{4}|P\d{1,2}_TA(?:-PROV)?\(\d{4}\)\d{4}"
+           r"|T\d{1,2}-\d{4}/\d{4}")
+_DOCUMENT_NUMBER = re.compile(r"^(" + _NUMBER + r")$", re.MULTILINE)
+# A cover date "17.1.2023", alone on its line or opening it ("4.4.2024 - (A9-0163/2024 - ...").
+_COVER_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:$|\s+-\s)", re.MULTILINE)
+_DECISION_TITLE = re.compile(
+    r"^(?:(?:proposal\s+for\s+an?|draft)\s+)?european\s+parliament\s+decision\b", re.IGNORECASE
+)
+_RECOMMENDATION_TITLE = re.compile(
+    r"^(?:(?:proposal\s+for\s+an?|draft)\s+)?european\s+parliament\s+recommendation\b",
+    re.IGNORECASE,
+)
 _PE_NUMBER = re.compile(r"PE\s?(\d{3}\.\d{3})(v\d{2}-\d{2})?")
 _DOCX = re.compile(r"^([A-Z]{2})\\\d+([A-Z]{2})\.docx")
 _TITLE_DATE = re.compile(
@@ -34,12 +52,24 @@ _TITLE_DATE = re.compile(
 )
 
 
-def _kind(title: str, front: str, families: list[str]) -> str:
+def _kind(title: str, front: str, families: list[str], number: str | None) -> str:
+    """The title says most; then the document number's family; then the cover's words; then
+    the Word file name in the page furniture."""
     lowered = title.lower()
     if lowered.startswith("draft european parliament legislative resolution"):
         return "draft-legislative-resolution"
+    if _DECISION_TITLE.match(title):
+        return "decision"
+    if _RECOMMENDATION_TITLE.match(title):
+        return "recommendation"
     if _TITLE_DATE.search(title):
         return "legislative-resolution" if "legislative resolution" in lowered else "text-adopted"
+    if lowered.startswith(("joint motion for a", "motion for a")):
+        return "joint-motion" if lowered.startswith("joint") else "motion"
+    if number is not None:
+        family = number_family(number)
+        if family in _FAMILY_KIND:
+            return _FAMILY_KIND[family]
     front_upper = front.upper()
     if "JOINT MOTION FOR A RESOLUTION" in front_upper:
         return "joint-motion"
@@ -94,27 +124,49 @@ def parse_metadata(name: str, clean: CleanText) -> Metadata:
         if d:
             date = f"{int(d.group(3)):04d}-{int(d.group(2)):02d}-{int(d.group(1)):02d}"
 
-    number = _DOCUMENT_NUMBER.search(clean.front_matter)
+    # A page header names related documents too (the joint motion, the text adopted): the
+    # document's own number is the one printed most often, the nearest the title on a tie.
+    numbers = _DOCUMENT_NUMBER.findall(clean.front_matter)
+    number = max(reversed(numbers), key=numbers.count) if numbers else None
     related = tuple(dict.fromkeys(re.sub(r"\s", "", m.group(0))
                                   for m in _RELATED.finditer(procedure_text)))
     return Metadata(
         title=title,
         title_span=Span(title_block.span.start, title_block.span.end),
         procedure=procedure,
-        kind=_kind(title, clean.front_matter, families),
+        kind=_kind(title, clean.front_matter, families, number),
         language=language,
         date=date,
-        document_number=number.group(1) if number else None,
+        document_number=number,
         pe_numbers=tuple(pe_numbers),
         related_references=related,
     )
 
 
+def number_family(number: str) -> str:
+    """"RC" for a joint motion, "B", "A" or "C" for tabled documents, "TA" for a text adopted."""
+    if number.startswith("RC-"):
+        return "RC"
+    if number.startswith(("P", "T")):
+        return "TA"
+    return number[0]
+
+
 def odp_document_id(number: str) -> str | None:
-    """EP document number -> ODP document identifier: "B9-0216/2024" -> "B-9-2024-0216",
-    "RC-B9-0065/2022" -> "RC-9-2022-0065" (the ODP drops the B for joint motions)."""
-    m = re.fullmatch(r"(RC-)?([ABC])(\d)-(\d{4})/(\d{4})", number)
-    if not m:
-        return None
-    rc, letter, term, num, year = m.groups()
-    return f"{'RC' if rc else letter}-{term}-{year}-{num}"
+    """EP document number -> ODP document identifier, as the ODP spells it:
+    "B9-0216/2024" -> "B-9-2024-0216", "RC-B9-0065/2022" -> "RC-9-2022-0065" (the ODP drops
+    the B of joint motions), "P10_TA(2025)0096" and "T9-0012/2022" -> "TA-10-2025-0096" and
+    "TA-9-2022-0012"."""
+    m = re.fullmatch(r"(RC-)?([ABC])(\d{1,2})-(\d{4})/(\d{4})", number)
+    if m:
+        rc, letter, term, num, year = m.groups()
+        return f"{'RC' if rc else letter}-{term}-{year}-{num}"
+    m = re.fullmatch(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})", number)
+    if m:
+        term, year, num = m.groups()
+        return f"TA-{term}-{year}-{num}"
+    m = re.fullmatch(r"T(\d{1,2})-(\d{4})/(\d{4})", number)
+    if m:
+        term, num, year = m.groups()
+        return f"TA-{term}-{year}-{num}"
+    return None

@@ -62,7 +62,8 @@ _AMENDMENT = re.compile(r"^Amendment\s+\d+\s*$")
 _CITATION = re.compile(r"^[–—‒-]\s*(?=\S)")
 _RECITAL = re.compile(r"^([A-Z]{1,3})\.\s+(?=\S)")
 _PARAGRAPH = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
-_POINT = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(?=\S)")
+# Points: "(a)", "(ii)"; some texts letter them "a." (the EP's 2020 web pages).
+_POINT = re.compile(r"^(?:\(([a-z]{1,2}|[ivxl]{1,6})\)|([a-z])\.)\s+(?=\S)")
 _FOOTNOTE = re.compile(r"^(\d{1,3})\s+(?=\S)")
 _ABBREVIATION_END = re.compile(r"(?:\bp|\bpp|\bNo|\bArt|\bpara|\be\.g|\bi\.e)\.$")
 
@@ -455,7 +456,8 @@ def _classify(lines: list[_Line]) -> list[_OpenBlock]:
             blocks.append(_OpenBlock("paragraph", m_par.group(1), m_par.end(), [ln]))
             next_paragraph += 1
         elif m_pt and blocks and phase != "citations" and ends_block(previous):
-            blocks.append(_OpenBlock("point", m_pt.group(1), m_pt.end(), [ln]))
+            label = m_pt.group(1) or m_pt.group(2)
+            blocks.append(_OpenBlock("point", label, m_pt.end(), [ln]))
         elif m_dash and blocks and phase != "citations" and ends_block(previous):
             blocks.append(_OpenBlock("indent", "", m_dash.end(), [ln]))
         elif (

@@ -34,10 +34,36 @@ def normalise(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def decode(name: str, data: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). UTF-8 (with or without BOM), UTF-16 with a BOM; else the
-    caller's error names the file. Latin-1 is recognised only by the HTML/XML readers, which
-    are told their encoding by the markup."""
+def decode(name: str, data: bytes) -> str:
+    """Bytes of a text file -> text. UTF-8 (with or without a BOM) and UTF-16 (with a BOM, or
+    recognised by its zero bytes) are read; Latin-1 and binary data are named in the error."""
+    from resgraph.errors import InputError  # here: errors imports nothing of the readers
+
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
-    return data.decode("utf-8-sig"), "UTF-8"
+        return _utf16(name, data, "utf-16")
+    sample = data[:4096]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4 > sample[0::2].count(0):
+        return _utf16(name, data, "utf-16-le")
+    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4 > sample[1::2].count(0):
+        return _utf16(name, data, "utf-16-be")
+    if b"\x00" in data:
+        raise InputError(name, "is a binary file, expected UTF-8 text, HTML or a PDF")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if not any(0x80 <= b < 0xA0 for b in data):  # no C1 controls: Latin-1 reads cleanly
+            raise InputError(name, f"is Latin-1 (ISO 8859-1) text, not UTF-8 (byte {exc.start}):"
+                             " convert it to UTF-8") from None
+        raise InputError(
+            name, f"is not UTF-8 text (undecodable byte at offset {exc.start})"
+        ) from None
+
+
+def _utf16(name: str, data: bytes, encoding: str) -> str:
+    from resgraph.errors import InputError
+
+    try:
+        return data.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"is not UTF-8 text, and not the UTF-16 it looks like "
+                         f"(undecodable bytes at offset {exc.start})") from None
