@@ -3,7 +3,7 @@
     python benchmarks/bench.py            # full run (a minute or two)
     python benchmarks/bench.py --quick    # small counts, for smoke testing
 
-Three parts:
+Four parts:
 
 1. in-process pipeline on the bundled seed: read -> clean+parse -> build quads -> N-Quads
    bytes, end to end and stage by stage;
@@ -11,7 +11,8 @@ Three parts:
    serialisations and the store), via `python -m resgraph.cli` and the console script;
 3. throughput over the development corpus (../shared/corpus, or $RESGRAPH_SHARED):
    resolutions/s and triples/s,
-   text files and PDFs separately.
+   text files and PDFs separately;
+4. each reader (text, PDF, HTML) on each corpus file: read and parse times.
 
 Timings use time.perf_counter with the garbage collector left on, as in real use.
 """
@@ -256,6 +257,29 @@ def throughput(label: str, paths: list[Path], repeat: int) -> None:
     line("  triples/s", f"{triples / elapsed:12,.0f}")
 
 
+def bench_readers(repeat: int) -> None:
+    """Each reader on each corpus file: read (bytes -> laid-out text) and clean + parse."""
+    section("4. Readers: read_source, then clean + parse, median per file")
+    try:
+        files = [p for suffix in (".txt", ".pdf", ".html")
+                 for p in shared.corpus_files(SHARED, suffix)]
+    except shared.SharedMissing as missing:
+        line("corpus", f"skipped: {missing}")
+        return
+    for path in files:
+        read_times, parse_times = [], []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            source = read_source(path)
+            t1 = time.perf_counter()
+            parse_clean(source, clean(source))
+            t2 = time.perf_counter()
+            read_times.append(t1 - t0)
+            parse_times.append(t2 - t1)
+        line(f"  {path.name}", f"read {statistics.median(read_times) * 1000:8.2f} ms  "
+                               f"parse {statistics.median(parse_times) * 1000:7.2f} ms")
+
+
 def bench_throughput(repeat: int, pdf_repeat: int, seed: Path) -> None:
     section("3. Throughput, in process: build_one + N-Quads per file")
     try:
@@ -283,7 +307,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                     help=f"passes over the text corpus (default {FULL['repeat']})")
     ap.add_argument("--pdf-repeat", type=int,
                     help=f"passes over the PDF corpus (default {FULL['pdf_repeat']})")
-    ap.add_argument("--skip", action="append", default=[], choices=["seed", "cold", "corpus"],
+    ap.add_argument("--skip", action="append", default=[], choices=["seed", "cold", "corpus", "readers"],
                     help="skip a part (repeatable)")
     args = ap.parse_args(argv)
     defaults = QUICK if args.quick else FULL
@@ -310,6 +334,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("seed", lambda: bench_seed(seed, args.runs, args.warmup)),
         ("cold", lambda: bench_cold(args.cold_runs)),
         ("corpus", lambda: bench_throughput(args.repeat, args.pdf_repeat, seed)),
+        ("readers", lambda: bench_readers(args.pdf_repeat)),
     ]
     t0 = time.perf_counter()
     for name, run in parts:

@@ -167,3 +167,13 @@ def test_utf16_is_read_and_undeclared_bytes_are_named(tmp_path: Path) -> None:
                        .encode("latin-1", errors="replace") + "é".encode("latin-1"))
     with pytest.raises(InputError, match=r"is Latin-1 \(ISO 8859-1\) text, not UTF-8"):
         read_source(latin1)
+
+
+def test_two_texts_in_one_file_are_refused_with_where_the_second_begins(tmp_path: Path) -> None:
+    text = SEED.read_text("utf-8")
+    both = tmp_path / "two.txt"
+    both.write_text(text + "\n" + text, encoding="utf-8")
+    second = text.count("\n") + 2  # the first line of the second copy
+    with pytest.raises(InputError, match=rf"holds more than one text: a second begins at line "
+                                         rf"{second} \('European Parliament resolution on the"):
+        parse_resolution(read_source(both))

@@ -184,8 +184,17 @@ def _locate(source: SourceText, lines: list[_Line], furniture: list[bool]) -> _S
     # A report may hold a proposal for a decision beside its motion for a resolution (discharge
     # reports do): the resolution is the text, the decision its formal companion.
     resolutions = [s for s in sections if "resolution" in lines[s[0]].text.lower()]
-    if sections:
-        title, opener = (resolutions or sections)[0]
+    chosen = resolutions or sections
+    if len(chosen) > 1:  # never a silent cut: one text per file
+        second = lines[chosen[1][0]]
+        raise InputError(
+            source.name,
+            f"holds more than one text: a second begins at line "
+            f"{source.text.count(chr(10), 0, second.start) + 1} ({second.text[:60]!r}); "
+            "give each text in a file of its own",
+        )
+    if chosen:
+        title, opener = chosen[0]
         return _Section(title, opener, _find_end(lines, furniture, opener))
     raise InputError(
         source.name,
