@@ -307,7 +307,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                     help=f"passes over the text corpus (default {FULL['repeat']})")
     ap.add_argument("--pdf-repeat", type=int,
                     help=f"passes over the PDF corpus (default {FULL['pdf_repeat']})")
-    ap.add_argument("--skip", action="append", default=[], choices=["seed", "cold", "corpus", "readers"],
+    ap.add_argument("--skip", action="append", default=[],
+                    choices=["seed", "cold", "corpus", "readers"],
                     help="skip a part (repeatable)")
     args = ap.parse_args(argv)
     defaults = QUICK if args.quick else FULL
