@@ -12,6 +12,8 @@ source and skipped when the clean text is written (see `INVISIBLE`).
 
 from __future__ import annotations
 
+from resgraph.errors import InputError
+
 # Unicode category Zs (space separators) other than the ASCII space: all print as a space.
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
           "\u202f\u205f\u3000"
@@ -37,8 +39,6 @@ def normalise(text: str) -> str:
 def decode(name: str, data: bytes) -> str:
     """Bytes of a text file -> text. UTF-8 (with or without a BOM) and UTF-16 (with a BOM, or
     recognised by its zero bytes) are read; Latin-1 and binary data are named in the error."""
-    from resgraph.errors import InputError  # here: errors imports nothing of the readers
-
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _utf16(name, data, "utf-16")
     sample = data[:4096]
@@ -60,8 +60,6 @@ def decode(name: str, data: bytes) -> str:
 
 
 def _utf16(name: str, data: bytes, encoding: str) -> str:
-    from resgraph.errors import InputError
-
     try:
         return data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as exc:

@@ -22,7 +22,6 @@ entities included (an entity maps to the position of its "&").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -221,10 +220,3 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
     return SourceText(name=name, text=text, media_type="text/html", sha256=digest,
                       lines=tuple(lines))
 
-
-def column_to_source(line: LaidLine, column: int) -> int:
-    """The source offset of a column of a laid-out line."""
-    starts = [c for c, _, _ in line.runs]
-    i = max(bisect_right(starts, column) - 1, 0)
-    col, start, length = line.runs[i]
-    return start + min(column - col, max(length - 1, 0)) if length else start
