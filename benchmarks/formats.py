@@ -85,12 +85,10 @@ def main() -> int:
 
 
 def _twin(path: Path, files: list[Path]) -> Path | None:
-    """The same document in the other format: B-9-2024-0216.pdf for B-9-2024-0216.txt;
-    A-9-2024-0071.pdf for the section text A-9-2024-0071-motion.txt."""
-    stem = path.stem.split("-motion")[0].split("-legislative-resolution")[0]
-    return next((f for f in files if f != path and f.stem.startswith(stem)
-                 and f.suffix != path.suffix), None)
-
+    """The same document in another format: its name starts with the other's name, as
+    A-9-2024-0071-motion.txt (the section) and A-9-2024-0071.pdf (the whole report) do."""
+    return next((f for f in files if f.suffix != path.suffix
+                 and (f.stem.startswith(path.stem) or path.stem.startswith(f.stem))), None)
 
 if __name__ == "__main__":
     sys.exit(main())

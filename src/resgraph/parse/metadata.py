@@ -22,7 +22,8 @@ KINDS: dict[str, str] = {
     "recommendation": "recommendation",
 }
 
-# The Word file name in EP page footers starts with the document family.
+# A document's family, from the Word file name in EP page footers (RC, RE, RR, TA) or from its
+# number's prefix (number_family: RC, B, A, C, TA). A reports' family says nothing of the kind.
 _FAMILY_KIND = {"RC": "joint-motion", "RE": "motion", "RR": "motion", "TA": "text-adopted",
                 "B": "motion"}
 
@@ -38,11 +39,11 @@ _NUMBER = (r"(?:RC-)?[ABC]\d{1,2}-\d{4}/\d{4}|P\d{1,2}_TA(?:-PROV)?\(\d{4}\)\d{4
 _DOCUMENT_NUMBER = re.compile(r"^(" + _NUMBER + r")$", re.MULTILINE)
 # A cover date "17.1.2023", alone on its line or opening it ("4.4.2024 - (A9-0163/2024 - ...").
 _COVER_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:$|\s+-\s)", re.MULTILINE)
+# "PROPOSAL FOR A EUROPEAN PARLIAMENT DECISION", "European Parliament recommendation of ...":
+# the two kinds the EP adopts with a resolution's skeleton; the group is the KINDS key.
 _DECISION_TITLE = re.compile(
-    r"^(?:(?:proposal\s+for\s+an?|draft)\s+)?european\s+parliament\s+decision\b", re.IGNORECASE
-)
-_RECOMMENDATION_TITLE = re.compile(
-    r"^(?:(?:proposal\s+for\s+an?|draft)\s+)?european\s+parliament\s+recommendation\b",
+    r"^(?:(?:proposal\s+for\s+an?|draft)\s+)?european\s+parliament\s+"
+    r"(decision|recommendation)\b",
     re.IGNORECASE,
 )
 _PE_NUMBER = re.compile(r"PE\s?(\d{3}\.\d{3})(v\d{2}-\d{2})?")
@@ -58,10 +59,8 @@ def _kind(title: str, front: str, families: list[str], number: str | None) -> st
     lowered = title.lower()
     if lowered.startswith("draft european parliament legislative resolution"):
         return "draft-legislative-resolution"
-    if _DECISION_TITLE.match(title):
-        return "decision"
-    if _RECOMMENDATION_TITLE.match(title):
-        return "recommendation"
+    if m := _DECISION_TITLE.match(title):
+        return m.group(1).lower()
     if _TITLE_DATE.search(title):
         return "legislative-resolution" if "legislative resolution" in lowered else "text-adopted"
     if lowered.startswith(("joint motion for a", "motion for a")):

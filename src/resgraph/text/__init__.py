@@ -50,6 +50,5 @@ def read_source(path: str | Path) -> SourceText:
         raise InputError(name, "is empty")
     # Content decides for PDFs and HTML (a page saved as .txt is still a page); else the suffix.
     sniffed = sniff(data)
-    reader = sniffed if sniffed is not plain.read else READERS.get(p.suffix.lower())
-    digest = hashlib.sha256(data).hexdigest()
-    return (reader or sniff(data))(name, data, digest)
+    reader = sniffed if sniffed is not plain.read else READERS.get(p.suffix.lower(), sniffed)
+    return reader(name, data, hashlib.sha256(data).hexdigest())

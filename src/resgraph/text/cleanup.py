@@ -81,6 +81,7 @@ class _Line:
     # the line is the contiguous slice source[start:end].
     runs: tuple[tuple[int, int, int], ...] | None = None
     laid: LaidLine | None = None  # what a markup reader said about the line
+    markers: tuple[tuple[int, int], ...] = ()  # markup's footnote links: (number, column)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -105,9 +106,10 @@ def _laid_lines(lines: tuple[LaidLine, ...]) -> list[_Line]:
         lead = len(laid.text) - len(laid.text.lstrip())
         text = laid.text.strip()
         runs = tuple((c - lead, s, n) for c, s, n in laid.runs)
+        markers = tuple((n, min(max(c - lead, 0), len(text))) for n, c in laid.markers)
         first = _source_of(runs, 0)
         last = _source_of(runs, max(len(text) - 1, 0)) + 1
-        out.append(_Line(len(out), first, last, last, text, runs, laid))
+        out.append(_Line(len(out), first, last, last, text, runs, laid, markers))
     return out
 
 
@@ -331,9 +333,7 @@ def _laid_footnotes(
     markers: dict[int, list[tuple[int, int, int]]] = {}
     referenced = set()
     for slot, ln in enumerate(body):
-        for number, column in ln.laid.markers if ln.laid else ():
-            column = min(max(column - (len(ln.laid.text) - len(ln.laid.text.lstrip())), 0),
-                         len(ln.text))
+        for number, column in ln.markers:
             markers.setdefault(slot, []).append((number, column, column))
             referenced.add(number)
     notes = [_Footnote(n, tuple(bodies[n])) for n in sorted(bodies) if n in referenced]

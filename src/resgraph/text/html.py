@@ -76,7 +76,9 @@ class _Open:
 
 
 @dataclass
-class _Line:
+class _Pending:
+    """The line being read: its pieces of text, their runs and its marker links."""
+
     text: list[str] = field(default_factory=list)
     runs: list[tuple[int, int, int]] = field(default_factory=list)
     markers: list[tuple[int, int]] = field(default_factory=list)
@@ -89,7 +91,7 @@ class _Layout(HTMLParser):
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
         self.stack: list[_Open] = []
-        self.line = _Line()
+        self.line = _Pending()
         self.lines: list[LaidLine] = []
         self.flags: list[tuple[bool, int | None]] = []  # per line: (in main content, footnote)
         self.has_main = False
@@ -119,7 +121,7 @@ class _Layout(HTMLParser):
             self.lines.append(LaidLine(text=normalise(text), runs=tuple(self.line.runs),
                                        markers=tuple(self.line.markers)))
             self.flags.append(self.current_flags)
-        self.line = _Line()
+        self.line = _Pending()
 
     def _emit(self, text: str, source_start: int, literal: bool) -> None:
         if not text or self._hidden() or self._in_reference() is not None:
