@@ -177,3 +177,20 @@ def test_two_texts_in_one_file_are_refused_with_where_the_second_begins(tmp_path
     with pytest.raises(InputError, match=rf"holds more than one text: a second begins at line "
                                          rf"{second} \('European Parliament resolution on the"):
         parse_resolution(read_source(both))
+
+
+def test_markup_line_breaks_and_entities_become_the_readers_text(tmp_path: Path) -> None:
+    """A line break inside a <p> is a space, an entity its character: the clean text holds
+    what the reader read, never the raw source characters."""
+    seed = SEED.read_text("utf-8").splitlines()
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in seed if line.strip())
+    body = body.replace("having regard to", "having\nregard&#32;to", 1)
+    page = tmp_path / "seed.html"
+    page.write_text(f"<!DOCTYPE html><html><body>{body}</body></html>", encoding="utf-8")
+    r = parse_resolution(read_source(page))
+    assert r.citations[0].text.startswith("having regard to its resolution of 11 February 2021")
+    assert "\n" not in r.citations[0].text
+    # One <p> per printed line of the seed: parts the same in number as the text gives.
+    plain = parse_resolution(read_source(SEED))
+    assert (len(r.citations), len(r.recitals), len(r.paragraphs)) == \
+           (len(plain.citations), len(plain.recitals), len(plain.paragraphs)) == (10, 18, 27)

@@ -361,11 +361,13 @@ class _Writer:
             return
         for col, start, length in line.runs:
             lo, hi = max(first, col), min(last, col + length)
-            if hi > lo:
-                if length == 1 and self.source[start] == "&":  # an entity: its character
-                    self._append(line.text[lo:hi], start, hi - lo)
-                else:
-                    self.copy(start + lo - col, start + hi - col)
+            if hi <= lo:
+                continue
+            piece, at = line.text[lo:hi], start + lo - col
+            if self.source[at : at + hi - lo] == piece:
+                self.copy(at, at + hi - lo)
+            else:  # the reader's text, not the source's: an entity, a line break made a space
+                self._append(piece, at, hi - lo)
 
     def copy(self, start: int, end: int) -> None:
         if end <= start:
