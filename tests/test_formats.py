@@ -128,10 +128,11 @@ def test_non_breaking_hyphen_in_a_number_is_read() -> None:
     assert odp_document_id(normalise("B10\u20110249/2025")) == "B-10-2025-0249"
 
 
-def _seed_with(transform) -> SourceText:
-    text = transform(SEED.read_text("utf-8"))
-    return SourceText(name="seed-variant.txt", text=normalise(text), media_type="text/plain",
-                      sha256="0" * 64)
+def _seed_with(transform, folder: Path) -> SourceText:
+    """The seed changed by `transform`, written to a file and read as a user's file is."""
+    path = folder / "seed-variant.txt"
+    path.write_bytes(transform(SEED.read_text("utf-8")).encode("utf-8"))
+    return read_source(path)
 
 
 @pytest.mark.parametrize("hazard", [
@@ -143,19 +144,20 @@ def _seed_with(transform) -> SourceText:
     pytest.param(lambda t: t.replace("Kazakhstan", "Kazakh\u00adstan"), id="soft-hyphens"),
     pytest.param(lambda t: t.replace("\n", "\r\n"), id="crlf"),
 ])
-def test_text_hazards_change_nothing(seed, hazard) -> None:
-    r = parse_resolution(_seed_with(hazard))
+def test_text_hazards_change_nothing(seed, hazard, tmp_path: Path) -> None:
+    r = parse_resolution(_seed_with(hazard, tmp_path))
     assert r.clean.text == seed.clean.text
     assert [p.text for p in r.paragraphs] == [p.text for p in seed.paragraphs]
     assert [(f.number, f.anchor.label) for f in r.footnotes] == \
            [(f.number, f.anchor.label) for f in seed.footnotes]
 
 
-def test_soft_hyphens_keep_source_offsets(seed) -> None:
-    r = parse_resolution(_seed_with(lambda t: t.replace("Kazakhstan", "Kazakh\u00adstan")))
+def test_soft_hyphens_keep_source_offsets(tmp_path: Path) -> None:
+    r = parse_resolution(_seed_with(lambda t: t.replace("Kazakhstan", "Kazakh\u00adstan"),
+                                    tmp_path))
     for part in r.recitals:
         raw = r.source.text[part.source.start : part.source.end]
-        assert raw.replace("\u00ad", "") .startswith(part.text[:40])
+        assert raw.replace("\u00ad", "").startswith(part.text[:40])
 
 
 def test_utf16_is_read_and_undeclared_bytes_are_named(tmp_path: Path) -> None:
