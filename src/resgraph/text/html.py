@@ -22,13 +22,14 @@ entities included (an entity maps to the position of its "&").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 
 from resgraph.errors import InputError
 from resgraph.model import LaidLine, SourceText
 from resgraph.text.hazards import normalise
+from resgraph.text.layout import LineBuilder
 
 # Elements whose start or end breaks a line (HTML's block-level and table elements).
 _BLOCK = frozenset(
@@ -75,27 +76,15 @@ class _Open:
     main: bool = False
 
 
-@dataclass
-class _Pending:
-    """The line being read: its pieces of text, their runs and its marker links."""
-
-    text: list[str] = field(default_factory=list)
-    runs: list[tuple[int, int, int]] = field(default_factory=list)
-    markers: list[tuple[int, int]] = field(default_factory=list)
-    length: int = 0
-
-
 class _Layout(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
         self.stack: list[_Open] = []
-        self.line = _Pending()
-        self.lines: list[LaidLine] = []
-        self.flags: list[tuple[bool, int | None]] = []  # per line: (in main content, footnote)
+        # Each line is tagged (in main content, footnote body number).
+        self.out: LineBuilder[tuple[bool, int | None]] = LineBuilder()
         self.has_main = False
-        self.current_flags: tuple[bool, int | None] = (False, None)
 
     # -- positions --
     def _offset(self) -> int:
@@ -116,25 +105,12 @@ class _Layout(HTMLParser):
         return any(o.main for o in self.stack)
 
     def _break(self) -> None:
-        text = "".join(self.line.text)
-        if text.strip():
-            self.lines.append(LaidLine(text=normalise(text), runs=tuple(self.line.runs),
-                                       markers=tuple(self.line.markers)))
-            self.flags.append(self.current_flags)
-        self.line = _Pending()
+        self.out.end_line()
 
     def _emit(self, text: str, source_start: int, literal: bool) -> None:
-        if not text or self._hidden() or self._in_reference() is not None:
+        if self._hidden() or self._in_reference() is not None:
             return
-        if not self.line.text:
-            self.current_flags = (self._main(), self._body())
-        text = re.sub(r"[\t\r\n]", " ", text)  # HTML white space inside a line is a space
-        self.line.runs.append((self.line.length, source_start, len(text)) if literal
-                              else (self.line.length, source_start, 1))
-        if not literal:  # an entity: one character that maps to the position of its "&"
-            text = text[:1]
-        self.line.text.append(text)
-        self.line.length += len(text)
+        self.out.text(text, source_start, literal, (self._main(), self._body()))
 
     # -- parser callbacks --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -150,9 +126,7 @@ class _Layout(HTMLParser):
             back = _FOOTNOTE_BODY.match(a.get("href", ""))
             if ref and not self._body():
                 opened.footnote = int(ref.group(1))
-                self.line.markers.append((opened.footnote, self.line.length))
-                if not self.line.text:
-                    self.current_flags = (self._main(), self._body())
+                self.out.marker(opened.footnote, (self._main(), self._body()))
             elif back:
                 opened.hidden = True  # "[1]" before a footnote body is its label, not text
                 self._break()
@@ -211,7 +185,7 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
     layout.close()
     lines = []
     seen_main = False
-    for line, (main, body) in zip(layout.lines, layout.flags, strict=True):
+    for line, (main, body) in layout.out.lines:
         seen_main = seen_main or main
         # Before the main content: the page header (front matter). After it: furniture.
         furniture = layout.has_main and not main and seen_main and body is None
