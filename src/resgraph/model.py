@@ -47,6 +47,9 @@ class SourceText:
     # Markup readers give the structure they read; None for text and PDF, whose lines,
     # furniture and footnotes the cleanup must find.
     lines: tuple[LaidLine, ...] | None = None
+    # The document family the markup itself declares ("TA": SDOCTA and the OJ's Formex hold
+    # texts adopted), for documents that print no number saying so.
+    family: str | None = None
 
 
 @dataclass(frozen=True)

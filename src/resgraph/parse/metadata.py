@@ -80,7 +80,9 @@ def _kind(title: str, front: str, families: list[str], number: str | None) -> st
     return "resolution"
 
 
-def parse_metadata(name: str, clean: CleanText) -> Metadata:
+def parse_metadata(name: str, clean: CleanText, family: str | None = None) -> Metadata:
+    """`family` is what the markup declares (SDOCTA: a text adopted); numbers and titles
+    printed in the text say more and come first."""
     title_block = next(b for b in clean.blocks if b.kind == "title")
     title = clean.text[title_block.span.start : title_block.span.end]
     procedure_text = " ".join(
@@ -96,7 +98,7 @@ def parse_metadata(name: str, clean: CleanText) -> Metadata:
     y, n, t = found[-1].groups()
     procedure = Procedure(int(y), int(n), t)
 
-    families = []
+    families = [family] if family else []
     language = None
     for line in clean.furniture:
         m = _DOCX.match(line)

@@ -45,7 +45,7 @@ def _innermost(parts: list[Part], offset: int) -> Part | None:
 
 
 def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
-    metadata = parse_metadata(source.name, clean_text)
+    metadata = parse_metadata(source.name, clean_text, source.family)
     citations: list[Part] = []
     recitals: list[Part] = []
     paragraphs: list[Part] = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from resgraph.errors import InputError
 from resgraph.model import SourceText
-from resgraph.text import html, pdf, plain
+from resgraph.text import html, pdf, plain, xmldoc
 
 Reader = Callable[[str, bytes, str], SourceText]
 
@@ -22,6 +22,8 @@ READERS: dict[str, Reader] = {
     ".pdf": pdf.read,
     ".html": html.read,
     ".htm": html.read,
+    ".xml": xmldoc.read,
+    ".zip": xmldoc.read,
 }
 
 
@@ -31,6 +33,8 @@ def sniff(data: bytes) -> Reader:
         return pdf.read
     if html.looks_like_html(data):
         return html.read
+    if xmldoc.looks_like_zip(data) or xmldoc.looks_like_xml(data):
+        return xmldoc.read
     return plain.read
 
 
@@ -41,7 +45,7 @@ def read_source(path: str | Path) -> SourceText:
     if not p.exists():
         raise InputError(name, "no such file")
     if p.is_dir():
-        raise InputError(name, "is a directory, expected a .txt or .pdf file")
+        raise InputError(name, "is a directory, expected a .txt, .pdf, .html, .xml or .zip file")
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -56,6 +56,7 @@ _TITLE = re.compile(
 _HEADING_NUMBER = re.compile(r"^\d{1,2}\.\s+")
 _OPENER = re.compile(r"^The European Parliament\s*,?$")
 _DOT_LEADERS = re.compile(r"\.{4,}")
+_TRAILING_PROCEDURE = re.compile(r"\s\(\d{4}/\d{4}\s*\([A-Z]{3}\)\)$")
 _PROCEDURE = re.compile(r"\d{4}/\d{4}\s*\([A-Z]{3}\)")
 _AMENDMENT = re.compile(r"^Amendment\s+\d+\s*$")
 
@@ -489,10 +490,49 @@ def _classify(lines: list[_Line]) -> list[_OpenBlock]:
     return blocks
 
 
+def _split_line(ln: _Line, column: int) -> tuple[_Line, _Line]:
+    """A line cut in two at a column, each half keeping where its characters came from."""
+    head_text, tail_text = ln.text[:column].rstrip(), ln.text[column:]
+    if ln.runs is None:
+        tail_start = ln.start + column
+        return (_Line(ln.index, ln.start, ln.start + len(head_text), ln.start + len(head_text),
+                      head_text),
+                _Line(ln.index, tail_start, ln.end, ln.raw_end, tail_text))
+    head_runs, tail_runs = [], []
+    for c, s, n in ln.runs:
+        if c + n <= column:
+            head_runs.append((c, s, n))
+        elif c >= column:
+            tail_runs.append((c - column, s, n))
+        else:  # the run holds the cut
+            head_runs.append((c, s, column - c))
+            tail_runs.append((0, s + column - c, n - (column - c)))
+    head_end = _source_of(tuple(head_runs), len(head_text) - 1) + 1
+    head = _Line(ln.index, ln.start, head_end, head_end, head_text, tuple(head_runs), ln.laid,
+                 tuple(m for m in ln.markers if m[1] <= len(head_text)))
+    tail = _Line(ln.index, _source_of(tuple(tail_runs), 0), ln.end, ln.raw_end, tail_text,
+                 tuple(tail_runs), ln.laid,
+                 tuple((n, c - column) for n, c in ln.markers if c >= column))
+    return head, tail
+
+
+def _procedure_apart(lines: list[_Line]) -> list[_Line]:
+    """A title printed on one line with its procedure ("... in Kazakhstan (2022/2505(RSP))",
+    as the EP's XML and the OJ print it) becomes the title line and the procedure line."""
+    out: list[_Line] = []
+    for ln in lines:
+        m = _TRAILING_PROCEDURE.search(ln.text)
+        if m and m.start() > 0:
+            out.extend(_split_line(ln, m.start() + 1))
+        else:
+            out.append(ln)
+    return out
+
+
 def _title_blocks(lines: list[_Line]) -> list[_OpenBlock]:
     """Title lines, then the procedure line(s) in brackets, then any bracketed notes."""
     blocks: list[_OpenBlock] = []
-    for ln in lines:
+    for ln in _procedure_apart(lines):
         if not blocks:
             number = _HEADING_NUMBER.match(ln.text)
             blocks.append(_OpenBlock("title", "", number.end() if number else 0, [ln]))
@@ -567,6 +607,11 @@ def clean(source: SourceText) -> CleanText:
                                                                 "footnote") else None
             if slot is not None:
                 cuts = sorted(marker_cols.get(slot, []), key=lambda c: c[1])
+            if l_index == 0 and block.kind == "footnote" and ln.laid is not None:
+                # Markup gives a footnote's number apart from its body: print it as the
+                # text and PDF readers find it ("1 OJ C 23 ..."), so every format gives
+                # the same clean text.
+                writer.insert(f"{block.label} ")
             if l_index == 0:
                 label_end = writer.pos + block.label_length
             cursor = 0

@@ -1,4 +1,10 @@
-"""HTML input: the EP's doceo pages (current and 2020 layouts) laid out as lines.
+"""HTML input: the EP's doceo pages (current and 2020 layouts) and the Official Journal's
+HTML, laid out as lines.
+
+The OJ (reference/ep-sources.md, markup 3) sets a part's marker and its text in two cells of
+a table row and links footnotes as "(1)" to `#ntr1-...` bodies that link back to `#ntc1-...`;
+a cell holding only a marker joins the next cell's line, and an OJ page declares a text
+adopted.
 
 A doceo page holds one document in `<div class="red:section_MainContent">`: one `<p>` per
 part, the marker ("–", "A.", "1.", or U+F02D in the 2020 layout) in its own span followed by
@@ -40,8 +46,14 @@ _BLOCK = frozenset(
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _INVISIBLE = frozenset("head script style noscript template svg".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
-_FOOTNOTE_REF = re.compile(r"^#_ftn(\d+)$")  # a marker in the text links to the body
-_FOOTNOTE_BODY = re.compile(r"^(?:#_ftnref(\d+)|_ftn(\d+))$")  # the body links back
+# A marker in the text links to the body: doceo "#_ftn1", the OJ "#ntr1-C_2022...-E0001".
+_FOOTNOTE_REF = re.compile(r"^#(?:_ftn|ntr)(\d+)(?:$|-)")
+# The body links back (doceo "#_ftnref1", the OJ "#ntc1-...") or is a doceo "_ftn1" block.
+_FOOTNOTE_BODY = re.compile(r"^(?:#(?:_ftnref|ntc)(\d+)(?:$|-)|_ftn(\d+)$)")
+# A part's marker alone in a table cell: a dash, "A.", "1.", "(a)", "(iv)", "(1)".
+_CELL_MARKER = re.compile(
+    r"^\s*(?:[–—‒-]|[A-Z]{1,3}\.|\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,3})\))\s*$"
+)
 _MAIN_CONTENT = "red:section_MainContent"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -85,6 +97,7 @@ class _Layout(HTMLParser):
         # Each line is tagged (in main content, footnote body number).
         self.out: LineBuilder[tuple[bool, int | None]] = LineBuilder()
         self.has_main = False
+        self.official_journal = False  # the OJ's classes ("oj-normal", "oj-note") were seen
 
     # -- positions --
     def _offset(self) -> int:
@@ -115,8 +128,12 @@ class _Layout(HTMLParser):
     # -- parser callbacks --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag in _BLOCK:
+        if any(c.startswith("oj-") for c in a.get("class", "").split()):
+            self.official_journal = True
+        if self._breaks(tag):
             self._break()
+        elif tag in ("td", "th") and not self.out.pending.endswith(" "):
+            self.out.supply(" ", self._offset(), (self._main(), self._body()))
         if tag in _VOID:
             return
         hidden = tag in _INVISIBLE or bool(_HIDDEN_STYLE.search(a.get("style", "")))
@@ -141,6 +158,15 @@ class _Layout(HTMLParser):
                 self.has_main = True
         self.stack.append(opened)
 
+    def _breaks(self, tag: str) -> bool:
+        """Block elements break lines, except after a table cell that holds only a part's
+        marker: the OJ sets the marker ("—", "A.", "1.") and the part's text in two cells of
+        one row (reference/ep-sources.md, markup 3), so the marker joins the next cell."""
+        if tag not in _BLOCK:
+            return False
+        in_cell = any(o.tag in ("td", "th", "tr") for o in self.stack)
+        return not (in_cell and _CELL_MARKER.match(self.out.pending))
+
     def _start_body(self, number: int) -> None:
         # The body runs from the back link to the end of its container.
         for o in reversed(self.stack):
@@ -149,17 +175,17 @@ class _Layout(HTMLParser):
                 return
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
+        if self._breaks(tag):
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
-            if tag in _BLOCK:
+            if self._breaks(tag):
                 self._break()
             return
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].tag == tag:
-                if tag in _BLOCK or any(o.tag in _BLOCK for o in self.stack[i + 1 :]):
+                if any(self._breaks(o.tag) for o in self.stack[i:]):
                     self._break()
                 del self.stack[i:]
                 return
@@ -193,6 +219,7 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
                               footnote=body, markers=line.markers))
     if not lines:
         raise InputError(name, "is an HTML page without visible text")
+    # The OJ prints texts adopted (reference/ep-sources.md, markup 3).
     return SourceText(name=name, text=text, media_type="text/html", sha256=digest,
-                      lines=tuple(lines))
+                      lines=tuple(lines), family="TA" if layout.official_journal else None)
 

@@ -38,6 +38,11 @@ class LineBuilder(Generic[Tag]):
     def empty(self) -> bool:
         return not self._line.text
 
+    @property
+    def pending(self) -> str:
+        """The text of the line being built."""
+        return "".join(self._line.text)
+
     def _open(self, tag: Tag) -> None:
         if self.empty:
             self._tag = tag  # a line's tag is what held its first piece

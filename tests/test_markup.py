@@ -1,0 +1,180 @@
+"""The seed in the EP's XML (SDOCTA), in Formex (a zip of members, and a single file) and in
+the Official Journal's HTML gives the graph the seed's text gives.
+
+The fixtures in tests/fixtures were written by hand from the seed's text, following the
+element names in reference/ep-sources.md, before the readers existed. The seed's PDF is the
+joint motion; the markups publish the text adopted, so the two documents differ in kind (and
+so in IRI) and in nothing else: every part, footnote and fact is the same.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from resgraph.errors import InputError
+from resgraph.pipeline import build_one
+from resgraph.text import read_source
+
+from conftest import REPO, SEED
+
+FIXTURES = REPO / "tests" / "fixtures"
+SDOCTA = FIXTURES / "seed.sdocta.xml"
+FORMEX = FIXTURES / "seed.formex"
+OJ_HTML = FIXTURES / "seed.oj.html"
+RG = "https://w3id.org/resgraph/ontology#"
+# What differs between two files of one text and says nothing about the text: where in the
+# file each part sits, the file itself, and the PDF's page furniture (PE numbers).
+_FILE_ONLY = {RG + p for p in ("sourceStart", "sourceEnd", "fileName", "sha256", "peNumber")}
+_FILE_ONLY |= {"http://purl.org/dc/terms/format"}
+# The seed's PDF is the joint motion, the markups the text adopted.
+_KIND = {RG + "kind"}
+_KIND_CONCEPTS = {RG + "JointMotionForResolution", RG + "TextAdopted"}
+
+
+def formex_zip(folder: Path) -> Path:
+    """The Formex members zipped as Cellar serves them (manifest first, as in Cellar's zips)."""
+    path = folder / "seed.formex.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for member in sorted(FORMEX.iterdir(), key=lambda p: not p.name.endswith(".doc.xml")):
+            archive.write(member, member.name)
+    return path
+
+
+def sdocta_2017(folder: Path) -> Path:
+    """The 2017 drafting of the same schema: no GRCONS; the recitals are ACTION elements
+    under DISPOSITIF beside the paragraphs (reference/ep-sources.md)."""
+    text = SDOCTA.read_text("utf-8")
+    start, end = text.index("<GRCONS>"), text.index("</GRCONS>") + len("</GRCONS>")
+    recitals = text[start:end].replace("<GRCONS>", "").replace("</GRCONS>", "")
+    recitals = recitals.replace("<CONS>", "<ACTION>").replace("</CONS>", "</ACTION>")
+    text = text[:start] + text[end:]
+    text = text.replace("<ACTLST>", "<ACTLST>" + recitals, 1)
+    path = folder / "seed-2017.xml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+MARKUPS = {
+    "sdocta": lambda folder: SDOCTA,
+    "sdocta-2017-drafting": sdocta_2017,
+    "formex-zip": formex_zip,
+    "formex-single-file": lambda folder: FORMEX / "C_2022000EN.01000101.xml",
+    "oj-html": lambda folder: OJ_HTML,
+}
+
+
+def comparable(path: Path) -> tuple[set[tuple[str, str, str]], str]:
+    """The graph's triples with the document's IRI written as <DOC> and the file-only
+    statements, the offsets and the kind left out; and the kind."""
+    built = build_one(path)
+    doc = built.minter.resolution
+    kept, kind = set(), ""
+    for q in built.quads:
+        s, p, o = (str(t).replace(doc, "DOC") for t in (q.subject, q.predicate, q.object))
+        predicate = q.predicate.value
+        if predicate in _KIND:
+            kind = q.object.value
+        if (predicate in _FILE_ONLY or predicate in _KIND or predicate in (RG + "start", RG + "end")
+                or predicate == RG + "cleanText" or q.subject.value in _KIND_CONCEPTS):
+            continue
+        kept.add((s, p, o))
+    return kept, kind
+
+
+@pytest.fixture(scope="module")
+def seed_graph() -> tuple[set[tuple[str, str, str]], str]:
+    return comparable(SEED)
+
+
+@pytest.mark.parametrize("markup", sorted(MARKUPS))
+def test_the_seed_in_every_markup_gives_the_seeds_graph(markup, seed_graph, tmp_path) -> None:
+    graph, kind = comparable(MARKUPS[markup](tmp_path))
+    seed, seed_kind = seed_graph
+    assert seed_kind == RG + "JointMotionForResolution"
+    assert kind == RG + "TextAdopted"
+    assert len(seed) > 6500
+    missing, extra = sorted(seed - graph), sorted(graph - seed)
+    assert not missing and not extra, (missing[:5], extra[:5])
+
+
+@pytest.mark.parametrize("markup", sorted(MARKUPS))
+def test_every_part_points_back_to_its_words_in_the_markup(markup, tmp_path) -> None:
+    r = build_one(MARKUPS[markup](tmp_path)).resolution
+    assert (len(r.citations), len(r.recitals), len(r.paragraphs), len(r.footnotes)) == \
+           (10, 18, 27, 5)
+    for part in (*r.citations, *r.recitals, *r.paragraphs):
+        raw = r.source.text[part.source.start : part.source.end]
+        # The source span holds the part's markup: footnote elements, then tags, out.
+        words = re.sub(r"<(NOTE|FOOTNOTE|a)\b.*?</\1>", "", raw, flags=re.DOTALL)
+        words = html.unescape(re.sub(r"<[^>]+>", "", words))
+        assert words.startswith(part.text[:30]), (part.label, raw[:60])
+        assert words.endswith(part.text[-15:]), (part.label, raw[-60:])
+    # The footnote's body points to its element's text in the file.
+    note = r.footnotes[0]
+    assert r.source.text[note.source.start : note.source.end] == "Texts adopted, P9_TA(2021)0056."
+    assert (note.anchor.kind, note.anchor.order) == ("citation", 1)
+
+
+def test_the_kind_comes_from_the_marker_not_the_element(tmp_path) -> None:
+    r = build_one(sdocta_2017(tmp_path)).resolution
+    assert [p.label for p in r.recitals][:3] == ["A", "B", "C"]
+    assert r.recitals[0].text.startswith("whereas on 2 January 2022 thousands of people")
+    assert [p.label for p in r.paragraphs][-1] == "27"
+
+
+def test_an_xml_file_named_txt_is_read_as_xml(tmp_path) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SDOCTA.read_bytes())
+    source = read_source(path)
+    assert source.media_type == "application/xml" and source.family == "TA"
+
+
+def test_a_zip_is_read_whatever_its_name(tmp_path) -> None:
+    path = formex_zip(tmp_path).rename(tmp_path / "download")
+    source = read_source(path)
+    assert source.media_type == "application/zip"
+    # The manifest holds no text; the body's text starts the source.
+    assert source.text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<GENERAL>')
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b'<?xml version="1.0"?><SDOCTA><TI>unclosed</SDOCTA>', "is not well-formed XML"),
+    (b"<SDOCTA><TI></TI></SDOCTA>", "is an XML file without visible text"),
+    (b'<?xml version="1.0" encoding="ISO-8859-1"?><SDOCTA>\xff\xfe</SDOCTA>',
+     "not an EP resolution"),
+])
+def test_bad_xml_is_one_line_naming_the_file(content, problem, tmp_path) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as err:
+        build_one(path)
+    assert str(err.value).startswith(f"{path}: ") and problem in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_zip_without_xml_is_one_line(tmp_path) -> None:
+    path = tmp_path / "empty.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "nothing here")
+    with pytest.raises(InputError, match="is a zip without an XML text member"):
+        read_source(path)
+
+
+def test_formex_quotation_elements_and_implied_dashes(tmp_path) -> None:
+    """Formex writes quotation marks as QUOT.START/QUOT.END with a character code, and a DASH
+    list's items without their dash; the reader supplies both, mapped to their elements."""
+    body = (FORMEX / "C_2022000EN.01000101.xml").read_text("utf-8")
+    body = body.replace("‘shoot to kill’",
+                        '<QUOT.START CODE="2018" ID="q1" REF.END="q2"/>shoot to kill'
+                        '<QUOT.END CODE="2019" ID="q2" REF.START="q1"/>')
+    path = tmp_path / "quoted.xml"
+    path.write_text(body, "utf-8")
+    r = build_one(path).resolution
+    recital = next(p for p in r.recitals if p.label == "J")
+    assert "a ‘shoot to kill’ order" in recital.text
+    assert r.clean.text.splitlines()[3].startswith("– having regard to its resolution of")
