@@ -178,3 +178,23 @@ def test_formex_quotation_elements_and_implied_dashes(tmp_path) -> None:
     recital = next(p for p in r.recitals if p.label == "J")
     assert "a ‘shoot to kill’ order" in recital.text
     assert r.clean.text.splitlines()[3].startswith("– having regard to its resolution of")
+
+
+@pytest.mark.parametrize(("opening", "language"), [
+    ("Le Parlement européen,\n\n– vu sa résolution du 11 février 2021 sur la situation des "
+     "droits de l’homme au Kazakhstan et ses résolutions précédentes sur le Kazakhstan,",
+     "French (fr)"),
+    ("Das Europäische Parlament,\n\n– unter Hinweis auf seine Entschließung vom 11. Februar "
+     "2021 zur Menschenrechtslage in Kasachstan und seine früheren Entschließungen,",
+     "German (de)"),
+])
+def test_a_text_in_another_language_is_refused_naming_it(opening, language, tmp_path) -> None:
+    path = tmp_path / "other.txt"
+    seed = SEED.read_text("utf-8")
+    # The seed's words replaced by another language's, its layout kept.
+    path.write_text(seed[: seed.index("The European Parliament,")] + (opening + "\n\n") * 30,
+                    "utf-8")
+    with pytest.raises(InputError) as err:
+        build_one(path)
+    assert str(err.value) == (f"{path}: is in {language}, not English: "
+                              "resgraph reads English texts only for now")

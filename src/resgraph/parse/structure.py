@@ -8,6 +8,7 @@ from resgraph.errors import InputError
 from resgraph.model import Block, CleanText, Footnote, Part, Resolution, SourceText, Span
 from resgraph.parse.metadata import parse_metadata
 from resgraph.text.cleanup import clean
+from resgraph.text.language import require_english
 
 
 def _part(clean_text: CleanText, block: Block, order: int, heading: str | None = None) -> Part:
@@ -133,4 +134,5 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
 
 def parse_resolution(source: SourceText) -> Resolution:
     """Source text -> Resolution: the whole structure layer in one call."""
+    require_english(source)
     return parse_clean(source, clean(source))
