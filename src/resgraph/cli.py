@@ -70,8 +70,86 @@ def main() -> None:
     """
 
 
+_CACHE_OPTION = click.option(
+    "--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+    help="Download cache (default: $RESGRAPH_CACHE, else ~/.cache/resgraph).",
+)
+_REFRESH_OPTION = click.option(
+    "--refresh", is_flag=True, help="Fetch again even what the cache holds."
+)
+
+
+def _fetcher(cache_dir: Path | None, refresh: bool, timeout: float = 30.0):
+    from resgraph.fetch import Cache, Fetcher, Http, HttpSettings, Services, default_cache
+
+    http = Http(HttpSettings(timeout=timeout))
+    return Fetcher(http, Cache(cache_dir or default_cache()), Services.from_environment(),
+                   refresh=refresh)
+
+
+def _resolve_inputs(inputs: tuple[str, ...], cache_dir: Path | None, refresh: bool) -> list[Path]:
+    """Files stay files; anything else that reads as a document reference is fetched (through
+    the cache) and built from the fetched file."""
+    from resgraph.fetch import BadReference, parse_reference, save
+
+    paths: list[Path] = []
+    fetcher = None
+    for given in inputs:
+        path = Path(given)
+        if path.exists():
+            paths.append(path)
+            continue
+        try:
+            ref = parse_reference(given)
+        except BadReference:
+            paths.append(path)  # the reader says "no such file"
+            continue
+        fetcher = fetcher or _fetcher(cache_dir, refresh)
+        fetched = fetcher.fetch(ref)
+        paths.append(save(fetched, fetcher.cache.folder / "documents"))
+    return paths
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("references", nargs=-1, required=True)
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path), default=Path("."),
+    show_default=True, help="Directory for the fetched files.",
+)
+@_CACHE_OPTION
+@_REFRESH_OPTION
+@click.option("--timeout", type=float, default=30.0, show_default=True,
+              help="Seconds to wait for an answer before trying again.")
+def fetch(
+    references: tuple[str, ...], out: Path, cache_dir: Path | None, refresh: bool,
+    timeout: float,
+) -> None:
+    """Download EP documents by reference into OUT.
+
+    A REFERENCE is a number in any printed form (P9_TA(2022)0012, T9-0012/2022,
+    B9-0065/2022, RC-B9-0065/2022, A9-0150/2024), an ODP identifier (TA-9-2022-0012), a CELEX
+    number (52022IP0012) or an EP, ODP or EUR-Lex URL holding one. The ODP's record is
+    followed to the EP's XML (else XHTML, else PDF); then the doceo page or PDF; then Formex
+    from Cellar. Downloads are cached by content; --refresh fetches again. The services'
+    base URLs come from RESGRAPH_ODP_API, RESGRAPH_ODP_DATA, RESGRAPH_DOCEO, RESGRAPH_CELLAR.
+    """
+    from resgraph.fetch import parse_reference, save
+
+    refs = [parse_reference(r) for r in references]  # every reference checked first
+    fetcher = _fetcher(cache_dir, refresh, timeout)
+    fetched = [fetcher.fetch(ref) for ref in refs]  # every download done before writing
+    for item in fetched:
+        path = save(item, out)
+        size = path.stat().st_size
+        click.echo(
+            f"{item.reference.printed} -> {path} ({item.document.media_type or 'unknown type'}, "
+            f"{size} bytes, from {item.source}{', cached' if item.from_cache else ''}: "
+            f"{item.document.url})"
+        )
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
 @click.option(
     "-o", "--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
     show_default=True, help="Directory for the serialisations and the store.",
@@ -85,10 +163,14 @@ def main() -> None:
     help="Base IRI for minted resources; must end in '/' or '#'.",
 )
 @click.option("--no-store", is_flag=True, help="Skip the embedded pyoxigraph store.")
+@_CACHE_OPTION
+@_REFRESH_OPTION
 def build(
-    inputs: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: str, no_store: bool
+    inputs: tuple[str, ...], out: Path, formats: tuple[str, ...], base: str, no_store: bool,
+    cache_dir: Path | None, refresh: bool,
 ) -> None:
-    """Build the graph of one or more resolutions (.txt or .pdf).
+    """Build the graph of one or more resolutions: files (.txt, .pdf, .html, .xml, a Formex
+    .zip) or references, which are fetched as 'resgraph fetch' does.
 
     With no INPUTS, builds the bundled seed: the European Parliament resolution on the
     situation in Kazakhstan, 2022/2505(RSP). Writes resgraph.nq (every named graph),
@@ -100,7 +182,7 @@ def build(
     from resgraph.pipeline import build_many, write_outputs
     from resgraph.resources import default_seed
 
-    paths = list(inputs) or [default_seed()]
+    paths = _resolve_inputs(inputs, cache_dir, refresh) or [default_seed()]
     built = build_many(paths, base)
     written = write_outputs(out, built, formats or FORMAT_NAMES, store=not no_store)
     total = 0

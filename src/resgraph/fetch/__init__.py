@@ -1,0 +1,12 @@
+"""Fetching EP documents by reference: refs (what the user typed -> identifiers), http (a
+polite client), cache (downloads kept by content), sources (which service, in which order)."""
+
+from resgraph.fetch.cache import Cache, default_cache
+from resgraph.fetch.http import FetchError, Http, HttpSettings
+from resgraph.fetch.refs import BadReference, Reference, parse_reference
+from resgraph.fetch.sources import Fetched, Fetcher, Services, save
+
+__all__ = [
+    "BadReference", "Cache", "FetchError", "Fetched", "Fetcher", "Http", "HttpSettings",
+    "Reference", "Services", "default_cache", "parse_reference", "save",
+]

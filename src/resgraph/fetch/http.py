@@ -1,0 +1,133 @@
+"""HTTP GET as a polite client of public services: a descriptive User-Agent, a minimum
+interval between requests to one host, timeouts, and retries with exponential backoff that
+honour Retry-After (RFC 9110, section 10.2.3). Every failure is one FetchError line.
+
+Only the standard library: the services are plain GETs, and urllib's errors are enough.
+"""
+
+from __future__ import annotations
+
+import http.client
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from resgraph import __version__
+from resgraph.errors import ResgraphError
+
+USER_AGENT = (
+    f"resgraph/{__version__} (linked data from European Parliament resolutions; "
+    "https://github.com/resgraph/resgraph)"
+)
+# Answers worth another try: rate limiting and a server's passing trouble.
+_RETRY = frozenset({429, 500, 502, 503, 504})
+
+
+class FetchError(ResgraphError):
+    """A download failed: the message names the URL and what happened."""
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    user_agent: str = USER_AGENT
+    timeout: float = 30.0  # seconds without an answer before a request is given up
+    attempts: int = 4
+    backoff: float = 2.0  # the first wait between attempts; it doubles
+    max_wait: float = 300.0  # a longer Retry-After is an error, not a wait
+    # The ODP's cited limit is 500 requests in 5 minutes (reference/ep-sources.md): 0.6 s.
+    min_interval: float = 0.6
+
+
+@dataclass(frozen=True)
+class Response:
+    url: str
+    status: int
+    media_type: str  # the Content-Type without parameters
+    body: bytes
+
+
+@dataclass
+class Http:
+    settings: HttpSettings = field(default_factory=HttpSettings)
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    _last: dict[str, float] = field(default_factory=dict)  # host -> time of its last request
+
+    def get(self, url: str, accept: str, language: str | None = None) -> Response | None:
+        """The body at `url`, or None when the server says it has no such resource (404,
+        410). Retries what may pass; raises FetchError for everything else."""
+        headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
+        if language:
+            headers["Accept-Language"] = language
+        last_problem = ""
+        for attempt in range(1, self.settings.attempts + 1):
+            self._wait_turn(url)
+            wait = self.settings.backoff * 2 ** (attempt - 1)
+            try:
+                return self._once(url, headers)
+            except urllib.error.HTTPError as exc:
+                if exc.code in (404, 410):
+                    return None
+                last_problem = f"HTTP {exc.code} {exc.reason}"
+                if exc.code not in _RETRY:
+                    break
+                asked = _retry_after(exc.headers.get("Retry-After"))
+                if asked is not None:
+                    if asked > self.settings.max_wait:
+                        raise FetchError(
+                            f"{url}: {last_problem}, asks to wait {asked:.0f} s (more than "
+                            f"the {self.settings.max_wait:.0f} s resgraph waits)"
+                        ) from None
+                    wait = asked
+            except TimeoutError:
+                last_problem = f"no answer within {self.settings.timeout:g} s"
+            except http.client.IncompleteRead as exc:
+                expected = len(exc.partial) + (exc.expected or 0)
+                last_problem = f"truncated body ({len(exc.partial)} of {expected} bytes)"
+            except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+                reason = getattr(exc, "reason", exc)
+                if isinstance(reason, TimeoutError):
+                    last_problem = f"no answer within {self.settings.timeout:g} s"
+                else:
+                    last_problem = f"cannot connect ({reason})"
+            if attempt < self.settings.attempts:
+                self.sleep(wait)
+        attempts = self.settings.attempts
+        raise FetchError(f"{url}: {last_problem} after {attempts} attempt"
+                         f"{'s' if attempts != 1 else ''}")
+
+    def _once(self, url: str, headers: dict[str, str]) -> Response:
+        request = urllib.request.Request(url, headers=headers)
+        with urllib.request.urlopen(request, timeout=self.settings.timeout) as answer:
+            body = answer.read()
+            length = answer.headers.get("Content-Length")
+            if length is not None and length.isdigit() and len(body) < int(length):
+                raise http.client.IncompleteRead(body, int(length) - len(body))
+            media = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            return Response(answer.geturl(), answer.status, media, body)
+
+    def _wait_turn(self, url: str) -> None:
+        host = urlsplit(url).netloc
+        now = self.clock()
+        last = self._last.get(host)
+        if last is not None and now - last < self.settings.min_interval:
+            self.sleep(self.settings.min_interval - (now - last))
+        self._last[host] = self.clock()
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds: delay-seconds or an HTTP-date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
