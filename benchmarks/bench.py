@@ -31,6 +31,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from markups import seed_formats
+
 import resgraph
 from resgraph import shared
 from resgraph.errors import ResgraphError
@@ -257,9 +259,28 @@ def throughput(label: str, paths: list[Path], repeat: int) -> None:
     line("  triples/s", f"{triples / elapsed:12,.0f}")
 
 
+def _time_reader(label: str, path: Path, repeat: int) -> None:
+    read_times, parse_times = [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        source = read_source(path)
+        t1 = time.perf_counter()
+        parse_clean(source, clean(source))
+        t2 = time.perf_counter()
+        read_times.append(t1 - t0)
+        parse_times.append(t2 - t1)
+    line(f"  {label}", f"read {statistics.median(read_times) * 1000:8.2f} ms  "
+                       f"parse {statistics.median(parse_times) * 1000:7.2f} ms")
+
+
 def bench_readers(repeat: int) -> None:
-    """Each reader on each corpus file: read (bytes -> laid-out text) and clean + parse."""
+    """Each reader on each corpus file, and on the seed in every format: read (bytes ->
+    laid-out text) and clean + parse."""
     section("4. Readers: read_source, then clean + parse, median per file")
+    with tempfile.TemporaryDirectory() as folder:
+        line("  the seed in each format", f"({max(repeat, 20)} runs each)")
+        for label, path in seed_formats(Path(folder)):
+            _time_reader(label, path, max(repeat, 20))
     try:
         files = [p for suffix in (".txt", ".pdf", ".html")
                  for p in shared.corpus_files(SHARED, suffix)]
@@ -267,17 +288,7 @@ def bench_readers(repeat: int) -> None:
         line("corpus", f"skipped: {missing}")
         return
     for path in files:
-        read_times, parse_times = [], []
-        for _ in range(repeat):
-            t0 = time.perf_counter()
-            source = read_source(path)
-            t1 = time.perf_counter()
-            parse_clean(source, clean(source))
-            t2 = time.perf_counter()
-            read_times.append(t1 - t0)
-            parse_times.append(t2 - t1)
-        line(f"  {path.name}", f"read {statistics.median(read_times) * 1000:8.2f} ms  "
-                               f"parse {statistics.median(parse_times) * 1000:7.2f} ms")
+        _time_reader(path.name, path, repeat)
 
 
 def bench_throughput(repeat: int, pdf_repeat: int, seed: Path) -> None:

@@ -2,6 +2,9 @@
 
     python benchmarks/formats.py
 
+It then reads the seed in every format (its text, and the hand-written fixtures of the EP's
+XML, Formex and the OJ's HTML in tests/fixtures) and says whether each gives the text's parts.
+
 For every document of the shared folder's corpus (../shared/corpus, or $RESGRAPH_SHARED) that
 has a hand-annotated structure in tests/gold/structure.json, or whose text and PDF are both
 there, it prints one row per file: the format, the time to read and parse it, and "exact"
@@ -14,8 +17,11 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+from markups import seed_formats
 
 from resgraph import shared
 from resgraph.errors import ResgraphError
@@ -41,6 +47,7 @@ def structure(path: Path) -> tuple[dict[str, object], float]:
         "points": sum(len(p.parts) for p in (*r.recitals, *r.paragraphs)),
         "footnotes": len(r.footnotes),
         "parts": [p.text for p in (*r.citations, *r.recitals, *r.paragraphs)],
+        "footnote_texts": [(n.number, n.text) for n in r.footnotes],
     }, elapsed
 
 
@@ -81,7 +88,27 @@ def main() -> int:
         exact += not diffs
         print(f"{path.name:42} {path.suffix[1:]:6} {elapsed * 1000:8.1f}  {verdict}")
     print(f"{exact} of {len(files)} files exact or the same as their other format")
+    print()
+    _seed_in_every_format()
     return 0
+
+
+def _seed_in_every_format() -> None:
+    """The seed's hand-written markups (tests/fixtures) against the seed's text: the same
+    parts and footnotes, word for word (tests/test_markup.py compares the whole graphs)."""
+    print(f"{'the seed, in':42} {'format':6} {'ms':>8}  verdict")
+    with tempfile.TemporaryDirectory() as folder:
+        formats = seed_formats(Path(folder))
+        reference, _ = structure(formats[0][1])
+        same = 0
+        for label, path in formats:
+            got, elapsed = structure(path)
+            agree = all(got[k] == reference[k] for k in ("parts", "footnote_texts", "procedure"))
+            same += agree
+            verdict = "reference" if path == formats[0][1] else (
+                "same parts and footnotes as the text" if agree else "NOT the same as the text")
+            print(f"{label:42} {path.suffix[1:]:6} {elapsed * 1000:8.1f}  {verdict}")
+    print(f"{same} of {len(formats)} formats of the seed give the text's parts")
 
 
 def _twin(path: Path, files: list[Path]) -> Path | None:

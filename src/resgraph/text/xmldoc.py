@@ -26,7 +26,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from bisect import bisect_right
 from dataclasses import dataclass
 from xml.parsers import expat
 
@@ -71,14 +70,10 @@ class _Layout:
         self.name = name
         self.text = text
         self.base = base  # where this member starts in the source text
-        encoded = text.encode("utf-8")
-        self.encoded = encoded
-        # byte offset of every character, to turn expat's byte positions into characters
-        self.byte_of: list[int] = []
-        pos = 0
-        for ch in text:
-            self.byte_of.append(pos)
-            pos += len(ch.encode("utf-8"))
+        self.encoded = text.encode("utf-8")
+        # expat reports byte positions, in increasing order: the character offset follows
+        # by decoding only the bytes since the last position asked.
+        self._at = (0, 0)  # (byte, character)
         self.body: LineBuilder[_Tag] = LineBuilder()
         self.notes: LineBuilder[_Tag] = LineBuilder()
         self.stack: list[str] = []
@@ -101,7 +96,13 @@ class _Layout:
 
     # -- positions and state --
     def _offset(self) -> int:
-        return self.base + bisect_right(self.byte_of, self.parser.CurrentByteIndex) - 1
+        byte = self.parser.CurrentByteIndex
+        last_byte, last_char = self._at
+        if byte < last_byte:  # not expected from expat; count from the start again
+            last_byte, last_char = 0, 0
+        char = last_char + len(self.encoded[last_byte:byte].decode("utf-8", "replace"))
+        self._at = (byte, char)
+        return self.base + char
 
     def _tag(self) -> _Tag:
         return _Tag(any(e in _FURNITURE for e in self.stack), self.note)
