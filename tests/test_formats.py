@@ -143,6 +143,7 @@ def _seed_with(transform, folder: Path) -> SourceText:
     pytest.param(lambda t: t.replace("–", "\uf02d"), id="symbol-font-dashes"),
     pytest.param(lambda t: t.replace("Kazakhstan", "Kazakh\u00adstan"), id="soft-hyphens"),
     pytest.param(lambda t: t.replace("\n", "\r\n"), id="crlf"),
+    pytest.param(lambda t: t.replace("fi", "\ufb01").replace("ff", "\ufb00"), id="ligatures"),
 ])
 def test_text_hazards_change_nothing(seed, hazard, tmp_path: Path) -> None:
     r = parse_resolution(_seed_with(hazard, tmp_path))

@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from resgraph.errors import InputError
 from resgraph.model import Block, CleanText, FootnoteMarker, LaidLine, OffsetMap, SourceText, Span
-from resgraph.text.hazards import INVISIBLE
+from resgraph.text.hazards import INVISIBLE, LIGATURES
 
 # EU official language codes: a line holding only one of them is the page's language mark.
 LANGUAGE_CODES = frozenset(
@@ -374,11 +374,15 @@ class _Writer:
         if end <= start:
             return
         piece = self.source[start:end]
-        invisible = [i for i, c in enumerate(piece) if c in INVISIBLE]
-        if invisible:  # soft hyphens and zero-width characters: skipped, offsets kept
+        special = [i for i, c in enumerate(piece) if c in INVISIBLE or c in LIGATURES]
+        if special:  # soft hyphens and zero-width characters skipped, ligatures spelt out
             cursor = start
-            for i in invisible:
+            for i in special:
                 self.copy(cursor, start + i)
+                letters = LIGATURES.get(piece[i])
+                if letters:  # the first letter is the ligature's character, the rest added
+                    self._append(letters[0], start + i, 1)
+                    self.insert(letters[1:])
                 cursor = start + i + 1
             self.copy(cursor, end)
             return

@@ -29,6 +29,11 @@ _TABLE = str.maketrans(
 
 # Characters that carry no text: soft hyphen, zero-width space / joiners, word joiner, BOM.
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+# Latin ligatures of the Alphabetic Presentation Forms block (U+FB00-U+FB06), as PDF fonts
+# leave them in extracted text ("ﬁnancial"): spelt out when the clean text is written, the
+# letters mapped to the ligature's one character. Their Unicode compatibility decompositions.
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+             "\ufb05": "st", "\ufb06": "st"}
 
 
 def normalise(text: str) -> str:
