@@ -148,6 +148,19 @@ class Procedure:
 
 
 @dataclass(frozen=True)
+class Contributor:
+    """Someone the cover or the web page's header names as having drawn the document up: a
+    Member who tabled it (an author, on behalf of a political group or of a committee) or the
+    rapporteur of a committee's report. Read from the front matter only, so a contributor is
+    never one of the persons the resolution's text names."""
+
+    name: str  # as printed, given name first: "Petra De Sutter"
+    role: str  # "author" | "rapporteur"
+    group: str | None = None  # political group on whose behalf, as printed: "Verts/ALE"
+    committee: str | None = None  # "Committee on ...": on whose behalf, or whose rapporteur
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: str
     title_span: Span
@@ -158,6 +171,9 @@ class Metadata:
     document_number: str | None  # "B9-0216/2024", "A9-0071/2024", "RC-B9-0065/2022"
     pe_numbers: tuple[str, ...] = field(default=())
     related_references: tuple[str, ...] = field(default=())  # COM(...), C9-..., C(...)
+    contributors: tuple[Contributor, ...] = field(default=())  # authors, rapporteurs
+    # The motions a joint motion replaces, as document numbers: "B9-0065/2022"
+    replaces: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)

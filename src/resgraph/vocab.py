@@ -29,6 +29,7 @@ ODP_DOCUMENT = ODP + "eli/dl/doc/"
 ODP_PROCEDURE_TYPE = ODP + "def/ep-procedure-types/"
 EU_LANGUAGE = "http://publications.europa.eu/resource/authority/language/"
 EU_CURRENCY = "http://publications.europa.eu/resource/authority/currency/"
+EU_ROLE = "http://publications.europa.eu/resource/authority/role/"
 
 PREFIXES: dict[str, str] = {
     "rg": RG,

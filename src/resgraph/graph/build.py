@@ -11,10 +11,11 @@ import os
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from resgraph.extract.actors import slug
 from resgraph.graph.facts import add_facts
 from resgraph.graph.iri import Minter
 from resgraph.graph.terms import rg
-from resgraph.model import Facts, Footnote, Part, Resolution
+from resgraph.model import Contributor, Facts, Footnote, Part, Resolution
 from resgraph.parse.metadata import KINDS, odp_document_id
 from resgraph.vocab import (
     DCTERMS,
@@ -22,6 +23,8 @@ from resgraph.vocab import (
     ELI_DL,
     EU_LANGUAGE,
     EU_LANGUAGES,
+    EU_ROLE,
+    FOAF,
     ODP_DOCUMENT,
     ODP_PROCEDURE,
     ODP_PROCEDURE_TYPE,
@@ -47,6 +50,10 @@ PART_KINDS = {
     "heading": ("Heading", "Heading", "heading"),
     "footnote": ("Footnote", "Footnote", "footnote"),
 }
+
+# Contributor role -> its concept in the EU Vocabularies roles authority table (the Publications
+# Office's, which the EP's own open data uses): AUT "Author", RAPP "Rapporteur".
+CONTRIBUTOR_ROLES = {"author": "AUT", "rapporteur": "RAPP"}
 
 # Document kind slug -> SKOS concept local name in the ontology.
 KIND_CONCEPTS = {
@@ -146,6 +153,30 @@ def _add_footnote(
         q.integer(node, rg("anchorOffset"), note.anchor_offset)
 
 
+def _add_contributor(q: _Quads, minter: Minter, res: NamedNode, person: Contributor) -> None:
+    """A Member the cover names: dcterms:contributor of the document, typed rg:Contributor and
+    foaf:Person but never rg:Person (the persons the text names), minted under the document
+    from the name as printed (the EP's person IRIs need a look-up resgraph does not make).
+
+    The group and the committee are literals, as printed: the EP's corporate-body IRIs for
+    groups (EP_GROUP_...) are reached only through a table of groups per term, which resgraph
+    does not carry and will not guess, and a group's printed name changes with the language
+    and the year ("Verts/ALE", "Greens/EFA"); a literal keeps the words without claiming an
+    identity."""
+    node = NamedNode(minter.part("contributor", slug(person.name)))
+    q.add(res, NamedNode(DCTERMS + "contributor"), node)
+    q.add(node, _TYPE, rg("Contributor"))
+    q.add(node, _TYPE, NamedNode(FOAF + "Person"))
+    q.text(node, NamedNode(FOAF + "name"), person.name)
+    # A name is no word of a language: a plain label, unlike the parts' "Recital A"@en.
+    q.text(node, NamedNode(RDFS + "label"), person.name)
+    q.add(node, rg("contributorRole"), NamedNode(EU_ROLE + CONTRIBUTOR_ROLES[person.role]))
+    if person.group:
+        q.text(node, rg("politicalGroup"), person.group)
+    if person.committee:
+        q.text(node, rg("committee"), person.committee)
+
+
 def build_quads(resolution: Resolution, minter: Minter, facts: Facts | None = None) -> list[Quad]:
     """All quads of one resolution (and of its facts, when given) in its named graph."""
     meta = resolution.metadata
@@ -185,6 +216,14 @@ def build_quads(resolution: Resolution, minter: Minter, facts: Facts | None = No
         q.text(res, rg("peNumber"), pe)
     for ref in meta.related_references:
         q.text(res, rg("relatedDocumentReference"), ref)
+    for person in meta.contributors:
+        _add_contributor(q, minter, res, person)
+    # A joint motion supersedes the groups' motions it lists (dcterms:replaces, as printed:
+    # "replacing the following motions"); the ODP states the same link as eli:is_derivative_of.
+    for number in meta.replaces:
+        replaced = odp_document_id(number)
+        if replaced:
+            q.add(res, NamedNode(DCTERMS + "replaces"), NamedNode(ODP_DOCUMENT + replaced))
     q.text(res, rg("cleanText"), resolution.clean.text)
 
     src = NamedNode(minter.source)

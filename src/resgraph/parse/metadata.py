@@ -7,6 +7,7 @@ import re
 from resgraph.dates import MONTH_PATTERN, iso_date
 from resgraph.errors import InputError
 from resgraph.model import CleanText, Metadata, Procedure, Span
+from resgraph.parse.authors import contributors, replaced_motions
 
 # Document kinds, keyed by the slug used in IRIs; the ontology has one SKOS concept for each.
 KINDS: dict[str, str] = {
@@ -141,6 +142,8 @@ def parse_metadata(name: str, clean: CleanText, family: str | None = None) -> Me
         document_number=number,
         pe_numbers=tuple(pe_numbers),
         related_references=related,
+        contributors=contributors(clean.front_matter),
+        replaces=replaced_motions(clean.front_matter),
     )
 
 
