@@ -113,7 +113,7 @@ def test_an_author_is_a_contributor_of_the_document_and_no_person_it_names() -> 
 
 def test_a_rapporteur_is_a_contributor_with_the_rapporteur_role() -> None:
     built = build_one(corpus("A-9-2024-0163_EN.html"))
-    doc = "https://w3id.org/resgraph/id/2024-2006-REG/A-9-2024-0163"
+    doc = "https://w3id.org/resgraph/id/2024-2006-REG/decision"
     node = f"{doc}/contributor/gabriele-bischoff"
     assert {
         (doc, DCTERMS + "contributor", node),

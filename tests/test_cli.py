@@ -128,7 +128,7 @@ def test_same_resolution_twice_is_refused(tmp_path: Path) -> None:
                                        str(corpus("B-9-2024-0216.pdf")), "-o",
                                        str(tmp_path / "o")])
     assert result.exit_code == 2
-    assert "is the same resolution as" in result.output
+    assert "is the same document as" in result.output
 
 
 def test_every_command_has_help() -> None:

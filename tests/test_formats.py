@@ -17,7 +17,7 @@ from resgraph.errors import InputError
 from resgraph.model import SourceText
 from resgraph.parse import parse_resolution
 from resgraph.parse.metadata import KINDS, odp_document_id
-from resgraph.pipeline import build_one
+from resgraph.pipeline import build_many, build_one
 from resgraph.serialize import serialize
 from resgraph.text import read_source
 from resgraph.text.hazards import normalise
@@ -89,7 +89,7 @@ def test_a_decision_is_read_like_a_resolution() -> None:
     assert r.metadata.kind == "decision"
     assert r.paragraphs[1].text == "Decides that the amendments shall enter into force on 16 " \
                                    "July 2024;"
-    iri = "https://w3id.org/resgraph/id/2024-2006-REG/A-9-2024-0163"
+    iri = "https://w3id.org/resgraph/id/2024-2006-REG/decision"
     triples = {(q.subject.value, q.predicate.value, q.object.value) for q in built.quads}
     assert (iri, "https://w3id.org/resgraph/ontology#kind",
             "https://w3id.org/resgraph/ontology#Decision") in triples
@@ -197,3 +197,22 @@ def test_markup_line_breaks_and_entities_become_the_readers_text(tmp_path: Path)
     plain = parse_resolution(read_source(SEED))
     assert (len(r.citations), len(r.recitals), len(r.paragraphs)) == \
            (len(plain.citations), len(plain.recitals), len(plain.paragraphs)) == (10, 18, 27)
+
+
+@pytest.mark.parametrize(("section", "report", "number", "iri"), [
+    ("A-9-2024-0071-motion.txt", "A-9-2024-0071.pdf", "A9-0071/2024",
+     "https://w3id.org/resgraph/id/2023-2131-DEC/motion"),
+    ("A-9-2023-0004-legislative-resolution.txt", "A-9-2023-0004.pdf", "A9-0004/2023",
+     "https://w3id.org/resgraph/id/2021-0244-COD/draft-legislative-resolution"),
+])
+def test_a_reports_text_is_one_document_whatever_the_file(section, report, number, iri) -> None:
+    """The section alone (no cover, no number) and the whole report (cover: A9-...) give one
+    IRI; the report stays linked by its number. Both at once are the same document twice."""
+    from_section, from_report = build_one(corpus(section)), build_one(corpus(report))
+    assert from_section.minter.resolution == from_report.minter.resolution == iri
+    assert from_report.resolution.metadata.document_number == number
+    assert from_section.resolution.metadata.document_number is None
+    with pytest.raises(InputError) as err:
+        build_many([corpus(section), corpus(report)])
+    assert str(err.value) == (f"{corpus(report)}: is the same document as {corpus(section)} "
+                              f"({iri}); give each document once, in one format")

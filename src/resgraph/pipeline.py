@@ -57,7 +57,8 @@ def build_many(paths: Sequence[str | Path], base: str = DEFAULT_BASE) -> list[Bu
         if iri in seen:
             raise InputError(
                 str(path),
-                f"is the same resolution as {seen[iri]} ({iri}); give each resolution once",
+                f"is the same document as {seen[iri]} ({iri}); give each document once, "
+                "in one format",
             )
         seen[iri] = str(path)
         built.append(item)

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from resgraph.errors import ResgraphError
 from resgraph.model import Resolution
-from resgraph.parse.metadata import odp_document_id
+from resgraph.parse.metadata import number_family, odp_document_id
 from resgraph.vocab import DEFAULT_BASE
 
 
@@ -24,11 +24,19 @@ def check_base(base: str) -> str:
 
 
 def resolution_slug(resolution: Resolution) -> str:
-    """"2022-2505-RSP/joint-motion", "2024-2686-DEA/B-9-2024-0216"."""
+    """"2022-2505-RSP/joint-motion", "2024-2686-DEA/B-9-2024-0216".
+
+    The document, not the file, is the identity. A motion's or a text adopted's number names
+    it. A report's number ("A9-0071/2024") names the report, not the text read from it, and
+    only the whole report prints it: the text's section alone (a .txt of the motion) does not.
+    A text from a report is therefore named by its procedure and kind, whatever file holds it,
+    and the report stays linked through rg:documentNumber and rg:odpDocument."""
     meta = resolution.metadata
     p = meta.procedure
     stem = f"{p.year}-{p.number:04d}-{p.type}"
-    document = odp_document_id(meta.document_number) if meta.document_number else None
+    number = meta.document_number
+    own = number is not None and number_family(number) != "A"
+    document = odp_document_id(number) if own and number else None
     return f"{stem}/{document or meta.kind}"
 
 
