@@ -18,7 +18,9 @@ import pytest
 
 from resgraph.errors import InputError
 from resgraph.pipeline import build_one
+from resgraph.serialize import serialize
 from resgraph.text import read_source
+from resgraph.validate import validate_files
 
 from conftest import REPO, SEED
 
@@ -198,3 +200,55 @@ def test_a_text_in_another_language_is_refused_naming_it(opening, language, tmp_
         build_one(path)
     assert str(err.value) == (f"{path}: is in {language}, not English: "
                               "resgraph reads English texts only for now")
+
+
+ANNEX_TEXT = ("The Parliament’s delegation shall report on the trials of the detained protesters "
+              "every six months.")
+
+
+def test_an_sdocta_annex_is_its_own_part(tmp_path) -> None:
+    """SDOCTA holds an annex as a second TXTLST/ANNEX (reference/ep-sources.md)."""
+    text = SDOCTA.read_text("utf-8").replace(
+        "</TXTLST>",
+        '</TXTLST>\n<TXTLST><ANNEX><TI><STRING BOLD="on">ANNEX TO THE RESOLUTION</STRING></TI>'
+        f"<P>{ANNEX_TEXT}</P></ANNEX></TXTLST>", 1)
+    path = tmp_path / "annexed.xml"
+    path.write_text(text, "utf-8")
+    built = build_one(path)
+    r = built.resolution
+    assert [a.text for a in r.annexes] == [f"ANNEX TO THE RESOLUTION {ANNEX_TEXT}"]
+    assert len(r.paragraphs) == 27 and r.paragraphs[-1].text.endswith("Parliament of Kazakhstan.")
+    annex = r.annexes[0]
+    assert r.source.text[annex.source.start : annex.source.end].endswith(ANNEX_TEXT)
+    iri = built.minter.resolution + "/annex/1"
+    assert (iri, RG + "text", annex.text) in {
+        (q.subject.value, q.predicate.value, q.object.value) for q in built.quads}
+    out = tmp_path / "annexed.nq"
+    out.write_bytes(serialize(built.quads, "nquads"))
+    assert validate_files([out]).violations == ()
+
+
+def test_a_formex_annex_member_follows_the_body(tmp_path) -> None:
+    """Cellar's zip holds the annex as its own, smaller member; its name (the OJ page) puts it
+    after the body, whatever order the zip lists the members in."""
+    path = tmp_path / "annexed.zip"
+    annex = ('<?xml version="1.0" encoding="UTF-8"?>\n<ANNEX><BIB.INSTANCE><NO.SEQ>0001.0001'
+             '</NO.SEQ></BIB.INSTANCE><TITLE><TI><P><HT TYPE="BOLD">ANNEX TO THE RESOLUTION</HT>'
+             f"</P></TI></TITLE><P>{ANNEX_TEXT}</P></ANNEX>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("C_2022000EN.01000501.xml", annex)
+        for member in sorted(FORMEX.iterdir()):
+            archive.write(member, member.name)
+    r = build_one(path).resolution
+    assert [a.text for a in r.annexes] == [f"ANNEX TO THE RESOLUTION {ANNEX_TEXT}"]
+    assert (len(r.citations), len(r.recitals), len(r.paragraphs)) == (10, 18, 27)
+
+
+def test_a_text_annex_ends_at_the_reports_next_section(tmp_path) -> None:
+    path = tmp_path / "annexed.txt"
+    path.write_text(SEED.read_text("utf-8") + "\nANNEX TO THE MOTION FOR A RESOLUTION\n\n"
+                    f"{ANNEX_TEXT}\n\nEXPLANATORY STATEMENT\n\nThe rapporteur thinks so.\n",
+                    "utf-8")
+    r = build_one(path).resolution
+    assert [a.text for a in r.annexes] == [f"ANNEX TO THE MOTION FOR A RESOLUTION {ANNEX_TEXT}"]
+    assert "rapporteur thinks" not in r.clean.text

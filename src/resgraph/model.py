@@ -187,6 +187,7 @@ class Resolution:
     paragraphs: tuple[Part, ...]
     headings: tuple[Part, ...]
     footnotes: tuple[Footnote, ...]
+    annexes: tuple[Part, ...] = ()  # the text's own annexes, each one part (heading and text)
 
 
 # --- What the text says ------------------------------------------------------------------------

@@ -49,6 +49,7 @@ PART_KINDS = {
     "indent": ("Indent", "Indent", "indent"),
     "heading": ("Heading", "Heading", "heading"),
     "footnote": ("Footnote", "Footnote", "footnote"),
+    "annex": ("Annex", "Annex", "annex"),
 }
 
 # Contributor role -> its concept in the EU Vocabularies roles authority table (the Publications
@@ -237,7 +238,7 @@ def build_quads(resolution: Resolution, minter: Minter, facts: Facts | None = No
     nodes: dict[int, NamedNode] = {}
     headings: dict[int, NamedNode] = {}
     for part in (resolution.title, *resolution.citations, *resolution.recitals,
-                 *resolution.headings, *resolution.paragraphs):
+                 *resolution.headings, *resolution.paragraphs, *resolution.annexes):
         node = _add_part(q, minter, part, res, _part_path(part), nodes)
         if part.kind == "heading":
             headings[part.order] = node

@@ -52,6 +52,7 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
     paragraphs: list[Part] = []
     headings: list[Part] = []
     footnote_blocks: list[Block] = []
+    annexes: list[Part] = []
     current: tuple[list[Part], Part, list[Part]] | None = None  # (container, lead, subparts)
     heading: int | None = None
 
@@ -84,6 +85,9 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
         elif block.kind == "footnote":
             close()
             footnote_blocks.append(block)
+        elif block.kind == "annex":
+            close()
+            annexes.append(_part(clean_text, block, len(annexes) + 1))
     close()
 
     if not citations and not recitals and not paragraphs:
@@ -101,7 +105,7 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
         span=metadata.title_span,
         source=clean_text.offsets.span_to_source(metadata.title_span),
     )
-    anchorable = [title_part, *citations, *recitals, *paragraphs]
+    anchorable = [title_part, *citations, *recitals, *paragraphs, *annexes]
     markers = {m.number: m.offset for m in clean_text.markers}
     footnotes = []
     for block in footnote_blocks:
@@ -129,6 +133,7 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
         paragraphs=tuple(paragraphs),
         headings=tuple(headings),
         footnotes=tuple(footnotes),
+        annexes=tuple(annexes),
     )
 
 

@@ -58,6 +58,13 @@ _OPENER = re.compile(r"^The European Parliament\s*,?$")
 _DOT_LEADERS = re.compile(r"\.{4,}")
 _TRAILING_PROCEDURE = re.compile(r"\s\(\d{4}/\d{4}\s*\([A-Z]{3}\)\)$")
 _PROCEDURE = re.compile(r"\d{4}/\d{4}\s*\([A-Z]{3}\)")
+# An annex of the text itself, not of the report around it: "ANNEX TO THE RESOLUTION",
+# "Annex to the motion for a resolution", "ANNEX TO THE DECISION", "ANNEXES", "ANNEX I".
+_ANNEX = re.compile(
+    r"^ANNEX(?:ES)?(?:\s+[IVX]+)?(?:\s*[:.]?\s*$|\s+TO\s+THE\s+(?:[A-Z]+\s+)*"
+    r"(?:RESOLUTION|DECISION|RECOMMENDATION)\b)",
+    re.IGNORECASE,
+)
 _AMENDMENT = re.compile(r"^Amendment\s+\d+\s*$")
 
 _CITATION = re.compile(r"^[–—‒-]\s*(?=\S)")
@@ -212,9 +219,26 @@ def _find_end(lines: list[_Line], furniture: list[bool], opener: int) -> int:
     for ln in lines[opener + 1 :]:
         if furniture[ln.index]:
             continue
-        if _is_caps_heading(ln.text) or _AMENDMENT.match(ln.text) or _OPENER.match(ln.text):
+        if _ends_text(ln):
             return ln.index
     return len(lines)
+
+
+def _ends_text(ln: _Line) -> bool:
+    return bool(_is_caps_heading(ln.text) or _AMENDMENT.match(ln.text) or _OPENER.match(ln.text))
+
+
+def _annexes(lines: list[_Line], furniture: list[bool], end: int) -> list[tuple[int, int]]:
+    """The text's own annexes right after it, as line ranges: each runs from its heading to
+    the next heading that ends a text (the report's next section) or the next annex."""
+    ranges: list[tuple[int, int]] = []
+    start = end
+    while start < len(lines) and _ANNEX.match(lines[start].text):
+        stop = next((ln.index for ln in lines[start + 1 :]
+                     if not furniture[ln.index] and _ends_text(ln)), len(lines))
+        ranges.append((start, stop))
+        start = stop
+    return ranges
 
 
 # --- Footnotes --------------------------------------------------------------------------------
@@ -572,15 +596,15 @@ def clean(source: SourceText) -> CleanText:
     title_lines = [
         ln for ln in lines[section.title : section.opener] if not furniture[ln.index]
     ]
+    annexes = _annexes(lines, furniture, section.end)
+    end = annexes[-1][1] if annexes else section.end
     if source.lines is None:
-        body_lines = [
-            ln for ln in lines[section.opener + 1 : section.end] if not furniture[ln.index]
-        ]
+        body_lines = [ln for ln in lines[section.opener + 1 : end] if not furniture[ln.index]]
         body_lines, notes, marker_cols = _split_footnotes(body_lines)
     else:  # footnote bodies stand after the content: take them wherever they are
         body_lines = [
             ln for ln in lines[section.opener + 1 :]
-            if not furniture[ln.index] and (ln.index < section.end or ln.laid.footnote)
+            if not furniture[ln.index] and (ln.index < end or ln.laid.footnote)
         ]
         body_lines, notes, marker_cols = _laid_footnotes(body_lines)
 
@@ -589,7 +613,11 @@ def clean(source: SourceText) -> CleanText:
     blocks.append(_OpenBlock("opener", "", 0, [opener]))
     # Body blocks keep their index into body_lines so the marker deletions can be found.
     slot_of = {ln.index: slot for slot, ln in enumerate(body_lines)}
-    blocks.extend(_classify(body_lines))
+    blocks.extend(_classify([ln for ln in body_lines if ln.index < section.end]))
+    # An annex is one part: its heading and its text, lines joined as a paragraph's are.
+    for number, (first, stop) in enumerate(annexes, 1):
+        annex_lines = [ln for ln in body_lines if first <= ln.index < stop]
+        blocks.append(_OpenBlock("annex", str(number), 0, annex_lines))
     blocks.extend(
         _OpenBlock("footnote", str(n.number), _footnote_label(n.lines[0]), list(n.lines))
         for n in notes
