@@ -252,3 +252,8 @@ def test_a_text_annex_ends_at_the_reports_next_section(tmp_path) -> None:
     r = build_one(path).resolution
     assert [a.text for a in r.annexes] == [f"ANNEX TO THE MOTION FOR A RESOLUTION {ANNEX_TEXT}"]
     assert "rapporteur thinks" not in r.clean.text
+
+
+def test_every_markup_of_the_text_adopted_gives_one_iri(tmp_path) -> None:
+    iris = {build_one(make(tmp_path)).minter.resolution for make in MARKUPS.values()}
+    assert iris == {"https://w3id.org/resgraph/id/2022-2505-RSP/text-adopted"}
