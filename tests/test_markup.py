@@ -244,16 +244,102 @@ def test_a_formex_annex_member_follows_the_body(tmp_path) -> None:
     assert (len(r.citations), len(r.recitals), len(r.paragraphs)) == (10, 18, 27)
 
 
-def test_a_text_annex_ends_at_the_reports_next_section(tmp_path) -> None:
+@pytest.mark.parametrize("heading", [
+    "ANNEX TO THE MOTION FOR A RESOLUTION", "Annex to the resolution", "ANNEX", "ANNEX I",
+    "ANNEXES", "ANNEX: RECOMMENDATIONS AS TO THE CONTENT OF THE PROPOSAL REQUESTED",
+])
+def test_a_text_annex_ends_at_the_reports_next_section(heading, tmp_path) -> None:
     path = tmp_path / "annexed.txt"
-    path.write_text(SEED.read_text("utf-8") + "\nANNEX TO THE MOTION FOR A RESOLUTION\n\n"
-                    f"{ANNEX_TEXT}\n\nEXPLANATORY STATEMENT\n\nThe rapporteur thinks so.\n",
-                    "utf-8")
+    path.write_text(SEED.read_text("utf-8") + f"\n{heading}\n\n{ANNEX_TEXT}\n\n"
+                    "EXPLANATORY STATEMENT\n\nThe rapporteur thinks so.\n", "utf-8")
     r = build_one(path).resolution
-    assert [a.text for a in r.annexes] == [f"ANNEX TO THE MOTION FOR A RESOLUTION {ANNEX_TEXT}"]
+    assert [a.text for a in r.annexes] == [f"{heading} {ANNEX_TEXT}"]
+    assert r.paragraphs[-1].text.endswith("Parliament of Kazakhstan.")
     assert "rapporteur thinks" not in r.clean.text
+
+
+def test_the_reports_own_annex_is_not_the_texts(tmp_path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(SEED.read_text("utf-8") + "\nANNEX: ENTITIES OR PERSONS FROM WHOM THE "
+                    "RAPPORTEUR HAS RECEIVED INPUT\n\nA delegation of experts.\n", "utf-8")
+    r = build_one(path).resolution
+    assert r.annexes == () and "delegation of experts" not in r.clean.text
+
+
+def _formex_body(tmp_path: Path, change) -> Path:
+    path = tmp_path / "changed.xml"
+    path.write_text(change((FORMEX / "C_2022000EN.01000101.xml").read_text("utf-8")), "utf-8")
+    return path
+
+
+def test_an_inline_element_the_reader_does_not_know_stays_in_the_line(tmp_path) -> None:
+    r = build_one(_formex_body(tmp_path, lambda t: t.replace(
+        "<NO.P>1.</NO.P><TXT>Deeply", '<NO.P>1.</NO.P><EMPH TYPE="x"/><TXT><EMPH>Deeply</EMPH>')
+    )).resolution
+    assert r.paragraphs[0].text.startswith("Deeply regrets the loss of life")
+    assert len(r.paragraphs) == 27
+
+
+def test_a_dash_item_opening_with_a_quotation_keeps_its_dash(tmp_path) -> None:
+    r = build_one(_formex_body(tmp_path, lambda t: t.replace(
+        "<ITEM><P>having regard to the Council conclusions",
+        '<ITEM><P><QUOT.START CODE="2018" ID="a" REF.END="b"/>having<QUOT.END CODE="2019" '
+        'ID="b" REF.START="a"/> regard to the Council conclusions'))).resolution
+    assert len(r.citations) == 10
+    assert r.citations[4].text.startswith("‘having’ regard to the Council conclusions")
+
+
+def test_footnotes_are_numbered_across_formex_members(tmp_path) -> None:
+    path = tmp_path / "annexed.zip"
+    annex = ('<?xml version="1.0" encoding="UTF-8"?>\n<ANNEX><TITLE><TI><P>ANNEX TO THE '
+             'RESOLUTION</P></TI></TITLE><P>Reports<NOTE NOTE.ID="E0006" TYPE="FOOTNOTE"><P>OJ C '
+             "1, 1.1.2022, p. 1.</P><P>Second line.</P></NOTE> follow.</P></ANNEX>")
+    body = (FORMEX / "C_2022000EN.01000101.xml").read_text("utf-8").replace(
+        "<P>OJ C 23, 21.1.2021, p. 83.</P>", "<P>OJ C 23, 21.1.2021,</P><P>p. 83.</P>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("C_2022000EN.01000101.xml", body)
+        archive.writestr("C_2022000EN.01000501.xml", annex)
+    r = build_one(path).resolution
+    assert [n.number for n in r.footnotes] == [1, 2, 3, 4, 5, 6]
+    assert r.footnotes[1].text == "OJ C 23, 21.1.2021, p. 83."
+    assert r.footnotes[5].text == "OJ C 1, 1.1.2022, p. 1. Second line."
+    assert r.footnotes[5].anchor.kind == "annex"
+
+
+def test_an_entity_declared_in_the_file_is_its_whole_text(tmp_path) -> None:
+    text = SDOCTA.read_text("utf-8")
+    text = text.replace('<?xml version="1.0" encoding="UTF-8"?>',
+                        '<?xml version="1.0" encoding="UTF-8"?>\n'
+                        '<!DOCTYPE SDOCTA [<!ENTITY kz "Kazakhstan">]>', 1)
+    text = text.replace("the situation in Kazakhstan</STRING>", "the situation in &kz;</STRING>")
+    path = tmp_path / "entity.xml"
+    path.write_text(text, "utf-8")
+    source = read_source(path)
+    assert source.media_type == "application/xml"
+    assert build_one(path).resolution.metadata.title == (
+        "European Parliament resolution on the situation in Kazakhstan")
 
 
 def test_every_markup_of_the_text_adopted_gives_one_iri(tmp_path) -> None:
     iris = {build_one(make(tmp_path)).minter.resolution for make in MARKUPS.values()}
     assert iris == {"https://w3id.org/resgraph/id/2022-2505-RSP/text-adopted"}
+
+
+def test_the_ojs_header_and_eli_trailer_are_furniture(tmp_path) -> None:
+    page = OJ_HTML.read_text("utf-8")
+    page = page.replace(
+        '<div class="eli-container">',
+        '<div class="eli-container"><table class="oj-table"><tr><td><p class="oj-hd-journal">'
+        'Official Journal<br/>of the European Union</p></td><td><p class="oj-hd-lg">EN</p></td>'
+        '<td><p class="oj-hd-oj">C series</p></td></tr></table>', 1)
+    page = page.replace(
+        "</div></body>",
+        '<p class="oj-doc-end">ELI: http://data.europa.eu/eli/C/2022/0000/oj</p>'
+        '<p class="oj-doc-end">ISSN 1977-091X (electronic edition)</p></div></body>', 1)
+    assert "oj-doc-end" in page and "oj-hd-journal" in page
+    path = tmp_path / "oj.html"
+    path.write_text(page, "utf-8")
+    r = build_one(path).resolution
+    assert r.paragraphs[-1].text.endswith("Parliament of Kazakhstan.")
+    assert "ISSN 1977-091X (electronic edition)" in r.clean.furniture
+    assert r.metadata.title == "European Parliament resolution on the situation in Kazakhstan"

@@ -59,12 +59,16 @@ _DOT_LEADERS = re.compile(r"\.{4,}")
 _TRAILING_PROCEDURE = re.compile(r"\s\(\d{4}/\d{4}\s*\([A-Z]{3}\)\)$")
 _PROCEDURE = re.compile(r"\d{4}/\d{4}\s*\([A-Z]{3}\)")
 # An annex of the text itself, not of the report around it: "ANNEX TO THE RESOLUTION",
-# "Annex to the motion for a resolution", "ANNEX TO THE DECISION", "ANNEXES", "ANNEX I".
-_ANNEX = re.compile(
-    r"^ANNEX(?:ES)?(?:\s+[IVX]+)?(?:\s*[:.]?\s*$|\s+TO\s+THE\s+(?:[A-Z]+\s+)*"
-    r"(?:RESOLUTION|DECISION|RECOMMENDATION)\b)",
+# "Annex to the motion for a resolution", "ANNEX TO THE DECISION", and, in capitals, "ANNEX",
+# "ANNEXES", "ANNEX I", "ANNEX: RECOMMENDATIONS AS TO THE CONTENT OF THE PROPOSAL REQUESTED".
+# Not the report's own "ANNEX: ENTITIES OR PERSONS FROM WHOM THE RAPPORTEUR HAS RECEIVED
+# INPUT" (its legislative footprint), and not "Annex I." where a sentence wraps.
+_ANNEX_TO = re.compile(
+    r"^annex(?:es)?(?:\s+[ivx]+)?\s+to\s+the\s+(?:[a-z]+\s+)*"
+    r"(?:resolution|decision|recommendation)\b",
     re.IGNORECASE,
 )
+_ANNEX_HEADING = re.compile(r"^ANNEX(?:ES)?(?:\s+[IVX]+)?\s*(?:[.:]|:\s*(?!.*RAPPORTEUR).+)?$")
 _AMENDMENT = re.compile(r"^Amendment\s+\d+\s*$")
 
 _CITATION = re.compile(r"^[–—‒-]\s*(?=\S)")
@@ -225,7 +229,12 @@ def _find_end(lines: list[_Line], furniture: list[bool], opener: int) -> int:
 
 
 def _ends_text(ln: _Line) -> bool:
-    return bool(_is_caps_heading(ln.text) or _AMENDMENT.match(ln.text) or _OPENER.match(ln.text))
+    return bool(_is_caps_heading(ln.text) or _AMENDMENT.match(ln.text) or _OPENER.match(ln.text)
+                or _is_annex(ln))
+
+
+def _is_annex(ln: _Line) -> bool:
+    return bool(_ANNEX_TO.match(ln.text) or _ANNEX_HEADING.match(ln.text))
 
 
 def _annexes(lines: list[_Line], furniture: list[bool], end: int) -> list[tuple[int, int]]:
@@ -233,7 +242,7 @@ def _annexes(lines: list[_Line], furniture: list[bool], end: int) -> list[tuple[
     the next heading that ends a text (the report's next section) or the next annex."""
     ranges: list[tuple[int, int]] = []
     start = end
-    while start < len(lines) and _ANNEX.match(lines[start].text):
+    while start < len(lines) and _is_annex(lines[start]):
         stop = next((ln.index for ln in lines[start + 1 :]
                      if not furniture[ln.index] and _ends_text(ln)), len(lines))
         ranges.append((start, stop))

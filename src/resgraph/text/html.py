@@ -54,6 +54,9 @@ _FOOTNOTE_BODY = re.compile(r"^(?:#(?:_ftnref|ntc)(\d+)(?:$|-)|_ftn(\d+)$)")
 _CELL_MARKER = re.compile(
     r"^\s*(?:[–—‒-]|[A-Z]{1,3}\.|\d{1,3}\.|\((?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,3})\))\s*$"
 )
+# The OJ's page header ("Official Journal of the European Union", the series and date) and
+# its trailer (the act's ELI and the ISSN) are publication data, not the text.
+_OJ_FURNITURE = ("oj-hd-", "oj-doc-end")
 _MAIN_CONTENT = "red:section_MainContent"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -86,6 +89,7 @@ class _Open:
     footnote: int | None = None  # inside a footnote reference link
     body: int | None = None  # inside a footnote body container
     main: bool = False
+    furniture: bool = False  # the OJ's page header and its ELI/ISSN trailer
 
 
 class _Layout(HTMLParser):
@@ -94,8 +98,7 @@ class _Layout(HTMLParser):
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
         self.stack: list[_Open] = []
-        # Each line is tagged (in main content, footnote body number).
-        self.out: LineBuilder[tuple[bool, int | None]] = LineBuilder()
+        self.out: LineBuilder[tuple[bool, int | None, bool]] = LineBuilder()
         self.has_main = False
         self.official_journal = False  # the OJ's classes ("oj-normal", "oj-note") were seen
 
@@ -117,33 +120,38 @@ class _Layout(HTMLParser):
     def _main(self) -> bool:
         return any(o.main for o in self.stack)
 
+    def _tag(self) -> tuple[bool, int | None, bool]:
+        """What a line remembers: in the main content, footnote body number, furniture."""
+        return self._main(), self._body(), any(o.furniture for o in self.stack)
+
     def _break(self) -> None:
         self.out.end_line()
 
     def _emit(self, text: str, source_start: int, literal: bool) -> None:
         if self._hidden() or self._in_reference() is not None:
             return
-        self.out.text(text, source_start, literal, (self._main(), self._body()))
+        self.out.text(text, source_start, literal, self._tag())
 
     # -- parser callbacks --
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if any(c.startswith("oj-") for c in a.get("class", "").split()):
+        classes = a.get("class", "").split()
+        if any(c.startswith("oj-") for c in classes):
             self.official_journal = True
         if self._breaks(tag):
             self._break()
         elif tag in ("td", "th") and not self.out.pending.endswith(" "):
-            self.out.supply(" ", self._offset(), (self._main(), self._body()))
+            self.out.supply(" ", self._offset(), self._tag())
         if tag in _VOID:
             return
         hidden = tag in _INVISIBLE or bool(_HIDDEN_STYLE.search(a.get("style", "")))
-        opened = _Open(tag, hidden)
+        opened = _Open(tag, hidden, furniture=any(c.startswith(_OJ_FURNITURE) for c in classes))
         if tag == "a":
             ref = _FOOTNOTE_REF.match(a.get("href", ""))
             back = _FOOTNOTE_BODY.match(a.get("href", ""))
             if ref and not self._body():
                 opened.footnote = int(ref.group(1))
-                self.out.marker(opened.footnote, (self._main(), self._body()))
+                self.out.marker(opened.footnote, self._tag())
             elif back:
                 opened.hidden = True  # "[1]" before a footnote body is its label, not text
                 self._break()
@@ -211,10 +219,10 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
     layout.close()
     lines = []
     seen_main = False
-    for line, (main, body) in layout.out.lines:
+    for line, (main, body, oj_furniture) in layout.out.lines:
         seen_main = seen_main or main
         # Before the main content: the page header (front matter). After it: furniture.
-        furniture = layout.has_main and not main and seen_main and body is None
+        furniture = oj_furniture or (layout.has_main and not main and seen_main and body is None)
         lines.append(LaidLine(text=line.text, runs=line.runs, furniture=furniture,
                               footnote=body, markers=line.markers))
     if not lines:

@@ -49,14 +49,17 @@ class LineBuilder(Generic[Tag]):
 
     def text(self, piece: str, source_start: int, literal: bool, tag: Tag) -> None:
         """Add text read at `source_start`. A literal piece is the source's own characters; a
-        reference (an entity, a character reference) is one character mapping to its '&'."""
+        reference (an entity, a character reference) is its replacement text, every character
+        of it mapping to the reference's '&'."""
         if not piece:
             return
         self._open(tag)
         piece = re.sub(r"[\t\r\n]", " ", piece)  # white space inside a line is a space
-        if not literal:
-            piece = piece[:1]
-        self._line.runs.append((self._line.length, source_start, len(piece) if literal else 1))
+        if literal:
+            self._line.runs.append((self._line.length, source_start, len(piece)))
+        else:
+            self._line.runs.extend((self._line.length + i, source_start, 1)
+                                   for i in range(len(piece)))
         self._line.text.append(piece)
         self._line.length += len(piece)
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from xml.parsers import expat
 
@@ -34,32 +35,44 @@ from resgraph.model import LaidLine, SourceText
 from resgraph.text.hazards import decode, normalise
 from resgraph.text.layout import LineBuilder
 
-# Elements that sit inside a line (SDOCTA's STRING and FIELD, Formex's HT, TXT, DATE ...).
-_INLINE = frozenset(
-    "STRING HT FT DATE TXT IND SUP INF FIELD REF.DOC REF.DOC.OJ URL LINK ABBR QUOT.S "
-    "PERIOD".split()
+# Elements that hold lines: SDOCTA's (reference/ep-sources.md, markup 1) and Formex's
+# (markup 2), tables included. Every other element sits inside a line (STRING, HT, DATE, TXT,
+# emphasis, references ...): a new inline element must not cut a part from its marker, while
+# an unknown block at worst joins two lines that the structure parser then tells apart.
+_BLOCK = frozenset(
+    # SDOCTA
+    "SDOCTA IDENT TI HIDDEN TXTLST RESOL TEXT PREAMBLE PRINIT GRVISA VISA GRCONS CONS "
+    "DISPOSITIF ACTLST ACTINIT ACTION ANNEX P "
+    # Formex
+    "GENERAL DOC BIB.DOC BIB.INSTANCE TITLE STI CONTENTS PREAMBLE.GEN PREAMBLE.INIT "
+    "PREAMBLE.FINAL GR.VISA GR.CONSID CONSID LIST ITEM NP GR.SEQ ALINEA PARAG ARTICLE "
+    "TI.ART STI.ART DIVISION NO.DOC.C FINAL SIGNATURE PL.DATE TBL CORPUS ROW CELL "
+    "GR.NOTES PAGE.HEADER".split()
 )
+# A part's printed marker ("–", "A.", "1."): SDOCTA and Formex paragraphs use NO.P, Formex
+# articles' paragraphs NO.PARAG. The marker and the text after it make one line.
 _MARKER = frozenset({"NO.P", "NO.PARAG"})
 _NOTE = frozenset({"FOOTNOTE", "NOTE"})
 _QUOTE = frozenset({"QUOT.START", "QUOT.END"})
 _FURNITURE = frozenset({"HIDDEN", "BIB.INSTANCE", "BIB.DOC", "PAGE.HEADER"})
 _DASH_LISTS = frozenset({"DASH", "NDASH", "MDASH", "BULLET"})
 _MANIFEST = "DOC"  # a Formex package's list of members: no text
-# SDOCTA is the EP's texts adopted; Formex in the OJ C series prints texts adopted too.
+# Roots of members that hold text: SDOCTA; Formex's GENERAL (an OJ C document) and ANNEX.
+_TEXT_ROOTS = frozenset({"SDOCTA", "GENERAL", "ANNEX"})
+# SDOCTA holds texts adopted. GENERAL is any OJ C document, but the only ones holding a
+# resolution's skeleton (citations, recitals, paragraphs) are the EP's texts adopted.
 _FAMILY = {"SDOCTA": "TA", "GENERAL": "TA"}
 _DECLARED = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.-]+)""")
 _ROOT = re.compile(rb"<([A-Za-z][\w.-]*)[\s/>]")
+# What may stand before the root: declarations, comments, a DOCTYPE with an internal subset.
+_PROLOGUE = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|\s+", re.DOTALL)
+_MAX_UNZIPPED = 512 * 2**20  # an OJ C issue's Formex is a few MB; more is no text to read
 
 
 @dataclass(frozen=True)
 class _Tag:
     furniture: bool
     footnote: int | None
-
-
-@dataclass
-class _List:
-    dash: bool
 
 
 class _Layout:
@@ -77,7 +90,7 @@ class _Layout:
         self.body: LineBuilder[_Tag] = LineBuilder()
         self.notes: LineBuilder[_Tag] = LineBuilder()
         self.stack: list[str] = []
-        self.lists: list[_List] = []
+        self.dash_lists: list[bool] = []  # per open LIST: are its items' dashes implied?
         self.note: int | None = None  # the footnote being read
         self.notes_seen = first_note
         self.implied_dash: int | None = None  # source offset of an ITEM whose dash is implied
@@ -121,37 +134,43 @@ class _Layout:
         elif name in _QUOTE:
             code = attrs.get("CODE", "")
             if re.fullmatch(r"[0-9A-Fa-f]{2,6}", code):
+                self._implied_dash()
                 self._out().supply(chr(int(code, 16)), at, self._tag())
         elif name in _MARKER:
             self.implied_dash = None  # the item spells its own marker
-        elif name not in _INLINE:
+        elif name in _BLOCK:
             self._out().end_line()
         if name == "LIST":
-            self.lists.append(_List(attrs.get("TYPE", "").upper() in _DASH_LISTS))
-        elif name == "ITEM" and self.lists and self.lists[-1].dash:
+            self.dash_lists.append(attrs.get("TYPE", "").upper() in _DASH_LISTS)
+        elif name == "ITEM" and self.dash_lists and self.dash_lists[-1]:
             self.implied_dash = at
         self.stack.append(name)
 
     def end(self, name: str) -> None:
         self.stack.pop()
-        if name in _NOTE and self.note is not None and name not in self.stack:
+        if name in _NOTE and self.note is not None and not _NOTE & set(self.stack):
             self.notes.end_line()
             self.note = None
         elif name in _MARKER:
             self._out().supply(" ", self._offset(), self._tag())
-        elif name not in _INLINE and name not in _QUOTE:
+        elif name in _BLOCK:
             self._out().end_line()
-        if name == "LIST" and self.lists:
-            self.lists.pop()
+        if name == "LIST" and self.dash_lists:
+            self.dash_lists.pop()
 
     def data(self, piece: str) -> None:
-        if self.implied_dash is not None and piece.strip():
-            self._out().supply("– ", self.implied_dash, self._tag())
-            self.implied_dash = None
+        if piece.strip():
+            self._implied_dash()
         start = self.parser.CurrentByteIndex
         raw = piece.encode("utf-8")
         literal = self.encoded[start : start + len(raw)] == raw
         self._out().text(piece, self._offset(), literal, self._tag())
+
+    def _implied_dash(self) -> None:
+        """A DASH list's item gets its dash before the first thing written into it."""
+        if self.implied_dash is not None:
+            self._out().supply("– ", self.implied_dash, self._tag())
+            self.implied_dash = None
 
 
 def _decode_xml(name: str, data: bytes) -> str:
@@ -170,10 +189,11 @@ def _decode_xml(name: str, data: bytes) -> str:
 
 def root_element(data: bytes) -> str | None:
     """The name of an XML document's root element, or None when it is not XML."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    head = data[:65536].lstrip(b"\xef\xbb\xbf").lstrip()
     if not head.startswith(b"<"):
         return None
-    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", head, flags=re.DOTALL).lstrip()
+    while (prologue := _PROLOGUE.match(head)) and prologue.end():
+        head = head[prologue.end():]
     m = _ROOT.match(head)
     return m.group(1).decode("ascii") if m else None
 
@@ -184,20 +204,27 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def looks_like_zip(data: bytes) -> bool:
-    return data.startswith(b"PK\x03\x04")
+    return data.startswith((b"PK\x03\x04", b"PK\x05\x06"))  # a member, or an empty zip
 
 
 def _members(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The zip's members that hold text, in name order: XML whose root is a text root, not
+    the manifest, not a file system's side files (__MACOSX/, ._name)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = [
-                (info.filename, archive.read(info))
-                for info in sorted(archive.infolist(), key=lambda i: i.filename)
+            infos = [
+                info for info in sorted(archive.infolist(), key=lambda i: i.filename)
                 if not info.is_dir() and info.filename.lower().endswith(".xml")
+                and not info.filename.startswith("__MACOSX/")
+                and not info.filename.rsplit("/", 1)[-1].startswith("._")
             ]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError) as exc:
+            if sum(info.file_size for info in infos) > _MAX_UNZIPPED:
+                raise InputError(name, f"unzips to more than {_MAX_UNZIPPED // 2**20} MB of XML")
+            members = [(info.filename, archive.read(info)) for info in infos]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, RuntimeError,
+            NotImplementedError, EOFError, OSError) as exc:
         raise InputError(name, f"is not a readable zip ({exc})") from None
-    texts = [(n, d) for n, d in members if root_element(d) != _MANIFEST]
+    texts = [(n, d) for n, d in members if root_element(d) in _TEXT_ROOTS]
     if not texts:
         raise InputError(name, "is a zip without an XML text member (Formex expected)")
     return texts
@@ -205,17 +232,20 @@ def _members(name: str, data: bytes) -> list[tuple[str, bytes]]:
 
 def read(name: str, data: bytes, digest: str) -> SourceText:
     """One XML file, or a zip of Formex members, as laid-out lines."""
-    members = _members(name, data) if looks_like_zip(data) else [(name, data)]
+    zipped = looks_like_zip(data)
+    members = _members(name, data) if zipped else [(name, data)]
     texts: list[str] = []
     body: list[tuple[LaidLine, _Tag]] = []
     notes: list[tuple[LaidLine, _Tag]] = []
     family = None
     base = 0
+    notes_seen = 0  # footnotes are numbered across members, in document order
     for member, raw in members:
         where = name if member == name else f"{name} ({member})"
         text = normalise(_decode_xml(where, raw))
-        layout = _Layout(where, text, base, len(notes))
+        layout = _Layout(where, text, base, notes_seen)
         layout.run()
+        notes_seen = layout.notes_seen
         family = family or _FAMILY.get(layout.root or "")
         body.extend(layout.body.lines)
         notes.extend(layout.notes.lines)
@@ -228,6 +258,6 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
     )
     if not any(not ln.furniture for ln in lines):
         raise InputError(name, "is an XML file without visible text")
-    media = "application/zip" if len(members) > 1 or looks_like_zip(data) else "application/xml"
-    return SourceText(name=name, text="\n".join(texts), media_type=media, sha256=digest,
-                      lines=lines, family=family)
+    return SourceText(name=name, text="\n".join(texts),
+                      media_type="application/zip" if zipped else "application/xml",
+                      sha256=digest, lines=lines, family=family)
