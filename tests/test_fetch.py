@@ -342,3 +342,65 @@ def test_cli_errors_are_one_line_and_exit_2(server, tmp_path) -> None:
     bad = _cli(server, tmp_path, "fetch", "Kazakhstan")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
     assert not (tmp_path / "B-9-2022-0065.html").exists()
+
+
+def test_a_status_not_worth_retrying_is_one_attempt(server, tmp_path) -> None:
+    server.routes[TA_RECORD] = [Answer(403, b"no")]
+    with pytest.raises(FetchError, match=r"HTTP 403 Forbidden after 1 attempt$"):
+        fetcher(server, tmp_path).fetch(parse_reference("P9_TA(2022)0012"))
+    assert len(server.seen) == 1
+
+
+def test_retry_after_as_an_http_date_is_honoured(server, tmp_path) -> None:
+    from email.utils import formatdate
+
+    server.routes[TA_RECORD] = [Answer(503, b"later", {"Retry-After": formatdate(time.time() + 2,
+                                                                                 usegmt=True)}),
+                                Answer(404, b"gone")]
+    settings = HttpSettings(timeout=1.0, attempts=2, backoff=0.01, min_interval=0.0)
+    with pytest.raises(FetchError):  # the record is a 404 the second time; doceo has nothing
+        fetcher(server, tmp_path, settings=settings).fetch(parse_reference("P9_TA(2022)0012"))
+    tries = [s.at for s in server.seen if s.path.startswith(TA_RECORD)]
+    assert len(tries) == 2 and tries[1] - tries[0] >= 0.9  # an HTTP date has whole seconds
+
+
+def test_a_malformed_service_url_is_one_line(tmp_path) -> None:
+    services = Services(odp_api="http://[::1", odp_data="x", doceo="x", cellar="x")
+    with pytest.raises(FetchError, match=r"not a URL resgraph can fetch"):
+        Fetcher(Http(QUICK), Cache(tmp_path), services).fetch(parse_reference("B9-0065/2022"))
+
+
+def test_runs_sharing_a_cache_keep_every_entry(tmp_path) -> None:
+    cache = Cache(tmp_path / "cache")
+
+    def store(n: int) -> None:
+        for k in range(20):
+            cache.store(f"key {n} {k}", f"http://x/{n}/{k}", "text/plain", f"{n}-{k}".encode())
+
+    threads = [threading.Thread(target=store, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    found = [cache.lookup(f"key {n} {k}") for n in range(8) for k in range(20)]
+    assert all(c is not None and c.path.read_bytes() == f"{c.url.split('/')[-2]}-"
+               f"{c.url.split('/')[-1]}".encode() for c in found)
+    assert len(found) == 160
+
+
+def test_an_unreadable_index_entry_is_asked_again(server, tmp_path) -> None:
+    server.routes["/doceo/B-9-2022-0065_EN.html"] = [
+        Answer(body=(FIXTURES / "seed.oj.html").read_bytes(),
+               headers={"Content-Type": "text/html"})]
+    fetcher(server, tmp_path).fetch(parse_reference("B9-0065/2022"))
+    for entry in (tmp_path / "cache" / "index").iterdir():
+        entry.write_text("[]")
+    again = fetcher(server, tmp_path).fetch(parse_reference("B9-0065/2022"))
+    assert not again.from_cache and again.source == "doceo HTML"
+
+
+def test_cli_build_of_a_missing_file_named_like_a_document_does_not_fetch(server, tmp_path):
+    done = _cli(server, tmp_path, "build", "docs/TA-9-2022-0012_EN.pdf")
+    assert done.returncode == 2
+    assert done.stderr == "resgraph: error: docs/TA-9-2022-0012_EN.pdf: no such file\n"
+    assert server.seen == []

@@ -343,3 +343,12 @@ def test_the_ojs_header_and_eli_trailer_are_furniture(tmp_path) -> None:
     assert r.paragraphs[-1].text.endswith("Parliament of Kazakhstan.")
     assert "ISSN 1977-091X (electronic edition)" in r.clean.furniture
     assert r.metadata.title == "European Parliament resolution on the situation in Kazakhstan"
+
+
+def test_greek_is_named_greek(tmp_path) -> None:
+    path = tmp_path / "el.txt"
+    path.write_text("Το Ευρωπαϊκό Κοινοβούλιο,\n\n– έχοντας υπόψη το ψήφισμά του της 11ης "
+                    "Φεβρουαρίου 2021 σχετικά με την κατάσταση των ανθρωπίνων δικαιωμάτων στο "
+                    "Καζακστάν και τα προηγούμενα ψηφίσματά του για το Καζακστάν,\n" * 10, "utf-8")
+    with pytest.raises(InputError, match=r": is in Greek \(el\), not English"):
+        build_one(path)

@@ -13,12 +13,16 @@ import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from resgraph import __version__
 from resgraph.errors import ResgraphError
 from resgraph.vocab import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from resgraph.fetch import Fetcher
 
 DEFAULT_OUT = Path("resgraph-out")
 FORMAT_NAMES = ("nquads", "trig", "turtle", "ntriples", "jsonld", "rdfxml")
@@ -77,9 +81,13 @@ _CACHE_OPTION = click.option(
 _REFRESH_OPTION = click.option(
     "--refresh", is_flag=True, help="Fetch again even what the cache holds."
 )
+_TIMEOUT_OPTION = click.option(
+    "--timeout", type=float, default=30.0, show_default=True,
+    help="Seconds to wait for a service's answer before trying again.",
+)
 
 
-def _fetcher(cache_dir: Path | None, refresh: bool, timeout: float = 30.0):
+def _fetcher(cache_dir: Path | None, refresh: bool, timeout: float) -> Fetcher:
     from resgraph.fetch import Cache, Fetcher, Http, HttpSettings, Services, default_cache
 
     http = Http(HttpSettings(timeout=timeout))
@@ -87,25 +95,23 @@ def _fetcher(cache_dir: Path | None, refresh: bool, timeout: float = 30.0):
                    refresh=refresh)
 
 
-def _resolve_inputs(inputs: tuple[str, ...], cache_dir: Path | None, refresh: bool) -> list[Path]:
-    """Files stay files; anything else that reads as a document reference is fetched (through
-    the cache) and built from the fetched file."""
-    from resgraph.fetch import BadReference, parse_reference, save
+def _resolve_inputs(
+    inputs: tuple[str, ...], cache_dir: Path | None, refresh: bool, timeout: float
+) -> list[Path]:
+    """Files stay files, and so does anything that looks like a file name; a reference (a
+    URL, or a whole document number) is fetched through the cache and built from the fetched
+    file, kept in the cache's documents/ under the reference's name."""
+    from resgraph.fetch import is_reference, parse_reference, save
 
     paths: list[Path] = []
     fetcher = None
     for given in inputs:
         path = Path(given)
-        if path.exists():
-            paths.append(path)
+        if path.exists() or not is_reference(given):
+            paths.append(path)  # the reader says "no such file" when it is missing
             continue
-        try:
-            ref = parse_reference(given)
-        except BadReference:
-            paths.append(path)  # the reader says "no such file"
-            continue
-        fetcher = fetcher or _fetcher(cache_dir, refresh)
-        fetched = fetcher.fetch(ref)
+        fetcher = fetcher or _fetcher(cache_dir, refresh, timeout)
+        fetched = fetcher.fetch(parse_reference(given))
         paths.append(save(fetched, fetcher.cache.folder / "documents"))
     return paths
 
@@ -118,8 +124,7 @@ def _resolve_inputs(inputs: tuple[str, ...], cache_dir: Path | None, refresh: bo
 )
 @_CACHE_OPTION
 @_REFRESH_OPTION
-@click.option("--timeout", type=float, default=30.0, show_default=True,
-              help="Seconds to wait for an answer before trying again.")
+@_TIMEOUT_OPTION
 def fetch(
     references: tuple[str, ...], out: Path, cache_dir: Path | None, refresh: bool,
     timeout: float,
@@ -165,9 +170,10 @@ def fetch(
 @click.option("--no-store", is_flag=True, help="Skip the embedded pyoxigraph store.")
 @_CACHE_OPTION
 @_REFRESH_OPTION
+@_TIMEOUT_OPTION
 def build(
     inputs: tuple[str, ...], out: Path, formats: tuple[str, ...], base: str, no_store: bool,
-    cache_dir: Path | None, refresh: bool,
+    cache_dir: Path | None, refresh: bool, timeout: float,
 ) -> None:
     """Build the graph of one or more resolutions: files (.txt, .pdf, .html, .xml, a Formex
     .zip) or references, which are fetched as 'resgraph fetch' does.
@@ -182,7 +188,7 @@ def build(
     from resgraph.pipeline import build_many, write_outputs
     from resgraph.resources import default_seed
 
-    paths = _resolve_inputs(inputs, cache_dir, refresh) or [default_seed()]
+    paths = _resolve_inputs(inputs, cache_dir, refresh, timeout) or [default_seed()]
     built = build_many(paths, base)
     written = write_outputs(out, built, formats or FORMAT_NAMES, store=not no_store)
     total = 0

@@ -3,10 +3,10 @@ polite client), cache (downloads kept by content), sources (which service, in wh
 
 from resgraph.fetch.cache import Cache, default_cache
 from resgraph.fetch.http import FetchError, Http, HttpSettings
-from resgraph.fetch.refs import BadReference, Reference, parse_reference
+from resgraph.fetch.refs import BadReference, Reference, is_reference, parse_reference
 from resgraph.fetch.sources import Fetched, Fetcher, Services, save
 
 __all__ = [
     "BadReference", "Cache", "FetchError", "Fetched", "Fetcher", "Http", "HttpSettings",
-    "Reference", "Services", "default_cache", "parse_reference", "save",
+    "Reference", "Services", "default_cache", "is_reference", "parse_reference", "save",
 ]

@@ -63,9 +63,16 @@ class Http:
         headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
         if language:
             headers["Accept-Language"] = language
+        try:
+            if urlsplit(url).scheme not in ("http", "https"):
+                raise ValueError("only http and https")
+        except ValueError as exc:
+            raise FetchError(f"{url}: not a URL resgraph can fetch ({exc})") from None
         last_problem = ""
+        made = 0
         for attempt in range(1, self.settings.attempts + 1):
             self._wait_turn(url)
+            made = attempt
             wait = self.settings.backoff * 2 ** (attempt - 1)
             try:
                 return self._once(url, headers)
@@ -88,6 +95,8 @@ class Http:
             except http.client.IncompleteRead as exc:
                 expected = len(exc.partial) + (exc.expected or 0)
                 last_problem = f"truncated body ({len(exc.partial)} of {expected} bytes)"
+            except ValueError as exc:  # urllib's word for a malformed URL
+                raise FetchError(f"{url}: not a URL resgraph can fetch ({exc})") from None
             except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
                 reason = getattr(exc, "reason", exc)
                 if isinstance(reason, TimeoutError):
@@ -96,17 +105,12 @@ class Http:
                     last_problem = f"cannot connect ({reason})"
             if attempt < self.settings.attempts:
                 self.sleep(wait)
-        attempts = self.settings.attempts
-        raise FetchError(f"{url}: {last_problem} after {attempts} attempt"
-                         f"{'s' if attempts != 1 else ''}")
+        raise FetchError(f"{url}: {last_problem} after {made} attempt{'s' if made != 1 else ''}")
 
     def _once(self, url: str, headers: dict[str, str]) -> Response:
         request = urllib.request.Request(url, headers=headers)
         with urllib.request.urlopen(request, timeout=self.settings.timeout) as answer:
-            body = answer.read()
-            length = answer.headers.get("Content-Length")
-            if length is not None and length.isdigit() and len(body) < int(length):
-                raise http.client.IncompleteRead(body, int(length) - len(body))
+            body = answer.read()  # http.client raises IncompleteRead on a short body
             media = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             return Response(answer.geturl(), answer.status, media, body)
 

@@ -52,6 +52,17 @@ class Reference:
         return tuple(f"5{year}{kind}{number}" for kind in CELEX_TYPES)
 
 
+def is_reference(text: str) -> bool:
+    """Does `text` read as a reference rather than a file name: a URL, or a whole printed
+    number, ODP identifier or CELEX number? ("docs/TA-9-2022-0012_EN.pdf" is a file name.)"""
+    value = normalise(text).strip()
+    if re.match(r"^https?://", value):
+        return True
+    if _ODP_ID.fullmatch(value) or _CELEX.fullmatch(value):
+        return True
+    return odp_document_id(re.sub(r"\s+", "", value)) is not None
+
+
 def parse_reference(text: str) -> Reference:
     value = normalise(text).strip()
     m = _ODP_ID.search(value)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -76,8 +76,7 @@ class Fetcher:
                 self.hits += 1
                 return Fetched(ref, known.source, known, True)
         found = self._search(ref)
-        doc = found.document
-        self.cache.store(key, doc.url, doc.media_type, doc.path.read_bytes(), found.source)
+        self.cache.alias(key, replace(found.document, source=found.source))
         return found
 
     def _search(self, ref: Reference) -> Fetched:

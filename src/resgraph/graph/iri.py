@@ -35,8 +35,7 @@ def resolution_slug(resolution: Resolution) -> str:
     p = meta.procedure
     stem = f"{p.year}-{p.number:04d}-{p.type}"
     number = meta.document_number
-    own = number is not None and number_family(number) != "A"
-    document = odp_document_id(number) if own and number else None
+    document = odp_document_id(number) if number and number_family(number) != "A" else None
     return f"{stem}/{document or meta.kind}"
 
 

@@ -8,6 +8,7 @@ pycountry (ISO 639) gives the language's name for the message.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pycountry
@@ -46,7 +47,9 @@ def require_english(source: SourceText) -> None:
     code, probability = detect(_visible(source))
     if code != "en" and probability >= _SURE:
         language = pycountry.languages.get(alpha_2=code)
-        name = language.name if language is not None else code
+        # ISO 639 names some languages with a period: "Modern Greek (1453-)" is Greek here.
+        name = re.sub(r"\s*\(.*\)$", "", language.name) if language is not None else code
+        name = name.removeprefix("Modern ")
         raise InputError(
             source.name,
             f"is in {name} ({code}), not English: resgraph reads English texts only for now",
