@@ -123,6 +123,9 @@ class Part:
     source: Span  # in the source text
     parts: tuple[Part, ...] = ()  # points and indents of a paragraph or recital
     heading: int | None = None  # order of the sub-heading a paragraph sits under
+    # Where it is printed, the part's identity within the document: ("paragraph", "4",
+    # "point", "a"); its IRI's path. Facts refer to parts by it.
+    path: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,10 @@ class Footnote:
     anchor: Part | None  # the innermost part holding the marker (title, citation, recital,
     # paragraph or point); None when no marker was found
     anchor_offset: int | None  # where the marker stood, as an offset into that part's text
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return ("footnote", str(self.number))
 
 
 @dataclass(frozen=True)

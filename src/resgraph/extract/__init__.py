@@ -14,11 +14,11 @@ def extract_facts(resolution: Resolution) -> Facts:
     demands, more_entities, more_mentions = extract_demands(
         resolution.paragraphs, entities, mentions
     )
-    order = {id(p): p.span.start for p in (resolution.title, *resolution.citations,
-                                          *resolution.recitals, *resolution.paragraphs)}
+    order = {p.path: p.span.start for p in (resolution.title, *resolution.citations,
+                                            *resolution.recitals, *resolution.paragraphs)}
     all_mentions = sorted(
-        {(id(m.part), m.start, m.end): m for m in (*mentions, *more_mentions)}.values(),
-        key=lambda m: (order[id(m.part)], m.start, m.end),
+        {(m.part.path, m.start, m.end): m for m in (*mentions, *more_mentions)}.values(),
+        key=lambda m: (order[m.part.path], m.start, m.end),
     )
     all_entities = sorted({e.key: e for e in (*entities, *more_entities)}.values(),
                           key=lambda e: e.key)

@@ -595,9 +595,9 @@ _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w-]*)")
 
 def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
     """Longest first, then by priority; ties keep document order. Deterministic."""
-    by_part: dict[int, list[_Span]] = {}
+    by_part: dict[tuple[str, ...], list[_Span]] = {}
     for s in spans:
-        by_part.setdefault(id(s.part), []).append(s)
+        by_part.setdefault(s.part.path, []).append(s)
     chosen: list[_Span] = []
     for group in by_part.values():
         taken: list[_Span] = []
@@ -605,14 +605,14 @@ def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
             if all(s.end <= t.start or s.start >= t.end for t in taken):
                 taken.append(s)
         chosen.extend(sorted(taken, key=lambda s: s.start))
-    order = {id(p): i for i, p in enumerate(_all_parts(chosen))}
-    return sorted(chosen, key=lambda s: (order[id(s.part)], s.start))
+    order = {p.path: i for i, p in enumerate(_all_parts(chosen))}
+    return sorted(chosen, key=lambda s: (order[s.part.path], s.start))
 
 
 def _all_parts(spans: list[_Span]) -> list[Part]:
-    seen: dict[int, Part] = {}
+    seen: dict[tuple[str, ...], Part] = {}
     for s in spans:
-        seen.setdefault(id(s.part), s.part)
+        seen.setdefault(s.part.path, s.part)
     return sorted(seen.values(), key=lambda p: p.span.start)
 
 

@@ -144,13 +144,13 @@ class _Reader:
                  references: tuple[LegalReference, ...]) -> None:
         self.resolution = resolution
         self.kinds = {e.key: e.kind for e in entities}
-        self.mentions: dict[int, list[Mention]] = {}
+        self.mentions: dict[tuple[str, ...], list[Mention]] = {}
         for m in mentions:
-            self.mentions.setdefault(id(m.part), []).append(m)
+            self.mentions.setdefault(m.part.path, []).append(m)
         self.demands = demands
-        self.references: dict[int, list[tuple[int, int]]] = {}
+        self.references: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         for r in references:
-            self.references.setdefault(id(r.part), []).append((r.start, r.end))
+            self.references.setdefault(r.part.path, []).append((r.start, r.end))
         self.context = YearContext()
         self.found: list[_Found] = []
         self.figures: list[tuple[Part, FoundFigure, int | None]] = []  # (.., found index)
@@ -175,7 +175,7 @@ class _Reader:
         state events."""
         text = part.text
         dates = find_dates(text, self.context)
-        references = self.references.get(id(part), [])
+        references = self.references.get(part.path, [])
         for c_start, c_end in clauses:
             in_clause = [d for d in dates if c_start <= d.start < c_end]
             figures = find_figures(text, c_start, c_end,
@@ -256,7 +256,7 @@ class _Reader:
 
     def names_place(self, part: Part, span: re.Match[str]) -> bool:
         return any(span.start() <= m.start < span.end() and self.kinds.get(m.entity) == "place"
-                   for m in self.mentions.get(id(part), []))
+                   for m in self.mentions.get(part.path, []))
 
     def extent(self, part: Part, lo: int, hi: int, c_end: int, d: DateMention,
                trigger: _Trigger, triggers: list[_Trigger]) -> tuple[int, int, int]:
@@ -305,7 +305,7 @@ class _Reader:
         text = f.part.text
         out: list[tuple[str, str]] = []
         dated = (f.date.start, f.date.end) if f.date else (0, 0)
-        for m in self.mentions.get(id(f.part), []):
+        for m in self.mentions.get(f.part.path, []):
             if not f.start <= m.start < f.end or dated[0] <= m.start < dated[1]:
                 continue  # outside the event, or naming what a relative date refers to
             if self.kinds.get(m.entity) not in ("person", "organisation", "office"):
@@ -333,7 +333,7 @@ class _Reader:
 
     def place(self, f: _Found) -> str | None:
         text = f.part.text
-        places = [m for m in self.mentions.get(id(f.part), [])
+        places = [m for m in self.mentions.get(f.part.path, [])
                   if f.start <= m.start < f.end and self.kinds.get(m.entity) == "place"]
         cued = [m for m in places if _PLACE_CUE.search(text[max(0, m.start - 20) : m.start])]
         if f.date is not None and f.date.attributive:
@@ -351,7 +351,7 @@ class _Reader:
     def finish(self) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
         events: list[Event] = []
         index: dict[int, int] = {}  # found -> event
-        orders: dict[int, int] = {}
+        orders: dict[tuple[str, ...], int] = {}
         for i, f in enumerate(self.found):
             participants = self.participants(f)
             span = EventSpan(f.part, f.start, f.end)
@@ -360,10 +360,10 @@ class _Reader:
                 events[same] = replace(events[same], spans=(*events[same].spans, span))
                 index[i] = same
                 continue
-            orders[id(f.part)] = orders.get(id(f.part), 0) + 1
+            orders[f.part.path] = orders.get(f.part.path, 0) + 1
             d = f.date
             events.append(Event(
-                part=f.part, order=orders[id(f.part)], type=f.trigger.type,
+                part=f.part, order=orders[f.part.path], type=f.trigger.type,
                 label=_label(f.part.text, f.label_start, f.end, f.trigger),
                 date=d.value if d else None, end_date=d.end_value if d else None,
                 date_text=f.part.text[d.start:d.end] if d else None,
@@ -372,11 +372,11 @@ class _Reader:
                 trigger=f.part.text[f.trigger.start:f.trigger.end], spans=(span,)))
             index[i] = len(events) - 1
         figures: list[Figure] = []
-        counts: dict[int, int] = {}
+        counts: dict[tuple[str, ...], int] = {}
         for part, fig, found in self.figures:
-            counts[id(part)] = counts.get(id(part), 0) + 1
+            counts[part.path] = counts.get(part.path, 0) + 1
             figures.append(Figure(
-                part=part, order=counts[id(part)], start=fig.start, end=fig.end,
+                part=part, order=counts[part.path], start=fig.start, end=fig.end,
                 value=fig.value, integer=fig.integer, qualifier=fig.qualifier,
                 counts=fig.counts, unit=fig.unit, kind=fig.kind, out_of=fig.out_of,
                 event=index[found] if found is not None else None))

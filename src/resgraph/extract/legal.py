@@ -192,8 +192,9 @@ class _Finder:
         self.share_targets()
         # document order; references sharing a span ("Articles 2, 3(5) and 21 of ...") keep
         # the order in which they are printed
-        order = {id(ref): i for i, ref in enumerate(self.refs)}
-        return tuple(sorted(self.refs, key=lambda x: (x.part.span.start, x.start, order[id(x)])))
+        ordered = sorted(enumerate(self.refs),
+                         key=lambda ir: (ir[1].part.span.start, ir[1].start, ir[0]))
+        return tuple(ref for _, ref in ordered)
 
     def scan(self, part: Part | Footnote) -> None:
         text = part.text
@@ -392,13 +393,13 @@ class _Finder:
         act's number, an agreement's name. Its texts-adopted number or OJ issue becomes that
         reference's target when the reference has none."""
         notes = {f.number: f for f in self.resolution.footnotes}
-        by_part: dict[int, list[int]] = {}
+        by_part: dict[tuple[str, ...], list[int]] = {}
         for i, ref in enumerate(self.refs):
-            by_part.setdefault(id(ref.part), []).append(i)
+            by_part.setdefault(ref.part.path, []).append(i)
         for number, note in notes.items():
             if note.anchor is None or note.anchor_offset is None:
                 continue
-            candidates = [i for i in by_part.get(id(note.anchor), [])
+            candidates = [i for i in by_part.get(note.anchor.path, [])
                           if self.refs[i].start <= note.anchor_offset
                           and self.refs[i].kind not in ("official-journal", "ep-text-adopted",
                                                         "treaty-article", "eu-act-article",

@@ -39,17 +39,17 @@ _TYPE = NamedNode(RDF + "type")
 _INTEGER = NamedNode(XSD + "integer")
 _DATE = NamedNode(XSD + "date")
 
-# Part kind -> (class local name, human label stem, IRI path segment)
+# Part kind -> (class local name, human label stem); the IRI's path is the part's path.
 PART_KINDS = {
-    "title": ("Title", "Title", "title"),
-    "citation": ("Citation", "Citation", "citation"),
-    "recital": ("Recital", "Recital", "recital"),
-    "paragraph": ("Paragraph", "Paragraph", "paragraph"),
-    "point": ("Point", "Point", "point"),
-    "indent": ("Indent", "Indent", "indent"),
-    "heading": ("Heading", "Heading", "heading"),
-    "footnote": ("Footnote", "Footnote", "footnote"),
-    "annex": ("Annex", "Annex", "annex"),
+    "title": ("Title", "Title"),
+    "citation": ("Citation", "Citation"),
+    "recital": ("Recital", "Recital"),
+    "paragraph": ("Paragraph", "Paragraph"),
+    "point": ("Point", "Point"),
+    "indent": ("Indent", "Indent"),
+    "heading": ("Heading", "Heading"),
+    "footnote": ("Footnote", "Footnote"),
+    "annex": ("Annex", "Annex"),
 }
 
 # Contributor role -> its concept in the EU Vocabularies roles authority table (the Publications
@@ -88,27 +88,18 @@ class _Quads:
         self.add(s, p, Literal(str(value), datatype=_INTEGER))
 
 
-def _part_path(part: Part, parent: tuple[str, ...] = ()) -> tuple[str, ...]:
-    segment = PART_KINDS[part.kind][2]
-    if part.kind == "title":
-        return (segment,)
-    key = part.label or str(part.order)
-    return (*parent, segment, key)
-
-
 def _add_part(
     q: _Quads,
     minter: Minter,
     part: Part,
     parent: NamedNode,
-    path: tuple[str, ...],
-    nodes: dict[int, NamedNode],
+    nodes: dict[tuple[str, ...], NamedNode],
 ) -> NamedNode:
-    """The part, its subparts, and an entry in `nodes` (by object id) for each of them, so
-    footnotes can point at whichever part holds their marker."""
-    cls, label_stem, _ = PART_KINDS[part.kind]
-    node = NamedNode(minter.part(*path))
-    nodes[id(part)] = node
+    """The part, its subparts, and an entry in `nodes` (by the part's path) for each of them,
+    so footnotes and facts can point at whichever part holds them."""
+    cls, label_stem = PART_KINDS[part.kind]
+    node = NamedNode(minter.part(*part.path))
+    nodes[part.path] = node
     q.add(node, _TYPE, rg(cls))
     q.add(node, NamedNode(ELI + "is_part_of"), parent)
     q.add(parent, NamedNode(ELI + "has_part"), node)
@@ -120,7 +111,7 @@ def _add_part(
     _add_text(q, node, part.text, part.span.start, part.span.end, part.source.start,
               part.source.end)
     for child in part.parts:
-        _add_part(q, minter, child, node, _part_path(child, path), nodes)
+        _add_part(q, minter, child, node, nodes)
     return node
 
 
@@ -135,10 +126,11 @@ def _add_text(
 
 
 def _add_footnote(
-    q: _Quads, minter: Minter, note: Footnote, resolution: NamedNode, nodes: dict[int, NamedNode]
+    q: _Quads, minter: Minter, note: Footnote, resolution: NamedNode,
+    nodes: dict[tuple[str, ...], NamedNode],
 ) -> None:
-    node = NamedNode(minter.part("footnote", str(note.number)))
-    nodes[id(note)] = node
+    node = NamedNode(minter.part(*note.path))
+    nodes[note.path] = node
     q.add(node, _TYPE, rg("Footnote"))
     q.add(node, NamedNode(ELI + "is_part_of"), resolution)
     q.add(resolution, NamedNode(ELI + "has_part"), node)
@@ -148,7 +140,7 @@ def _add_footnote(
     _add_text(q, node, note.text, note.span.start, note.span.end, note.source.start,
               note.source.end)
     if note.anchor is not None and note.anchor_offset is not None:
-        anchor = nodes[id(note.anchor)]
+        anchor = nodes[note.anchor.path]
         q.add(node, rg("anchor"), anchor)
         q.add(anchor, rg("footnote"), node)
         q.integer(node, rg("anchorOffset"), note.anchor_offset)
@@ -235,11 +227,11 @@ def build_quads(resolution: Resolution, minter: Minter, facts: Facts | None = No
     q.text(src, rg("sha256"), resolution.source.sha256)
     q.text(src, rg("fileName"), os.path.basename(resolution.source.name))
 
-    nodes: dict[int, NamedNode] = {}
+    nodes: dict[tuple[str, ...], NamedNode] = {}
     headings: dict[int, NamedNode] = {}
     for part in (resolution.title, *resolution.citations, *resolution.recitals,
                  *resolution.headings, *resolution.paragraphs, *resolution.annexes):
-        node = _add_part(q, minter, part, res, _part_path(part), nodes)
+        node = _add_part(q, minter, part, res, nodes)
         if part.kind == "heading":
             headings[part.order] = node
         if part.kind == "paragraph" and part.heading is not None:

@@ -32,8 +32,8 @@ def event_type_iri(type_id: str) -> NamedNode:
 
 
 def add_events(q, facts: Facts, iris: dict[str, NamedNode],
-               nodes: dict[int, NamedNode]) -> None:
-    """`iris` maps entity keys to their IRIs; `nodes` maps parts (by id) to theirs."""
+               nodes: dict[tuple[str, ...], NamedNode]) -> None:
+    """`iris` maps entity keys to their IRIs; `nodes` maps parts (by path) to theirs."""
     types = event_types()
     for type_id in sorted({e.type for e in facts.events}):
         node = event_type_iri(type_id)
@@ -48,10 +48,10 @@ def add_events(q, facts: Facts, iris: dict[str, NamedNode],
 
 
 def _add_event(q, event: Event, number: int, iris: dict[str, NamedNode],
-               nodes: dict[int, NamedNode]) -> NamedNode:
+               nodes: dict[tuple[str, ...], NamedNode]) -> NamedNode:
     """`number` is its place among the resolution's events in the order the text first
     states them (rg:order), which breaks ties in the timeline."""
-    node = NamedNode(f"{nodes[id(event.part)].value}/event/{event.order}")
+    node = NamedNode(f"{nodes[event.part.path].value}/event/{event.order}")
     q.add(node, TYPE, rg("Event"))
     q.integer(node, rg("order"), number)
     q.add(node, rg("eventType"), event_type_iri(event.type))
@@ -71,7 +71,7 @@ def _add_event(q, event: Event, number: int, iris: dict[str, NamedNode],
     q.add(node, rg("background"), Literal("true" if event.background else "false",
                                            datatype=NamedNode(XSD + "boolean")))
     for n, span in enumerate(event.spans, start=1):
-        part = nodes[id(span.part)]
+        part = nodes[span.part.path]
         q.add(node, rg("part"), part)
         q.add(node, rg("textSpan"), add_span(q, f"{node.value}/span/{n}", part, span.start,
                                              span.end, span.text))
@@ -79,8 +79,8 @@ def _add_event(q, event: Event, number: int, iris: dict[str, NamedNode],
 
 
 def _add_figure(q, figure: Figure, events: list[NamedNode],
-                nodes: dict[int, NamedNode]) -> None:
-    part = nodes[id(figure.part)]
+                nodes: dict[tuple[str, ...], NamedNode]) -> None:
+    part = nodes[figure.part.path]
     node = NamedNode(f"{part.value}/figure/{figure.order}")
     q.add(node, TYPE, rg("Figure"))
     q.add(node, TYPE, rg(FIGURE_CLASSES[figure.kind]))

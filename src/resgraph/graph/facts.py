@@ -43,13 +43,13 @@ def act_iri(act_id: str) -> NamedNode:
     return rg(f"act-{act_id}")
 
 
-def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> None:
-    """`q` is the builder's quad collector; `nodes` maps parts (by id) to their IRIs."""
+def add_facts(q, minter: Minter, facts: Facts, nodes: dict[tuple[str, ...], NamedNode]) -> None:
+    """`q` is the builder's quad collector; `nodes` maps parts (by path) to their IRIs."""
     iris = {e.key: NamedNode(entity_iri(minter, e.key)) for e in facts.entities}
     for entity in facts.entities:
         _add_entity(q, entity, iris)
     for mention in facts.mentions:
-        _add_mention(q, mention, iris[mention.entity], nodes[id(mention.part)])
+        _add_mention(q, mention, iris[mention.entity], nodes[mention.part.path])
     used_acts = sorted({d.act for d in facts.demands})
     acts = speech_acts()
     for act_id in used_acts:
@@ -65,7 +65,7 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[int, NamedNode]) -> N
     add_references(q, minter, facts.references, nodes)
     add_events(q, facts, iris, nodes)
     for demand in facts.demands:
-        part_node = nodes[id(demand.part)]
+        part_node = nodes[demand.part.path]
         node = NamedNode(f"{part_node.value}/demand/{demand.order}")
         q.add(node, TYPE, rg("Demand"))
         q.add(node, rg("part"), part_node)
@@ -103,12 +103,12 @@ def reference_target(minter: Minter, ref: LegalReference) -> str | None:
 
 
 def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
-                   nodes: dict[int, NamedNode]) -> None:
+                   nodes: dict[tuple[str, ...], NamedNode]) -> None:
     seen: set[str] = set()
-    order: dict[int, int] = {}
+    order: dict[tuple[str, ...], int] = {}
     for ref in references:
-        part = nodes[id(ref.part)]
-        order[id(ref.part)] = order.get(id(ref.part), 0) + 1
+        part = nodes[ref.part.path]
+        order[ref.part.path] = order.get(ref.part.path, 0) + 1
         iri = f"{part.value}/reference/{ref.start}-{ref.end}"
         if ref.article:
             iri += "/" + slug(ref.article)
@@ -120,7 +120,7 @@ def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
         node = NamedNode(iri)
         q.add(node, TYPE, rg("LegalReference"))
         q.add(node, rg("part"), part)
-        q.integer(node, rg("order"), order[id(ref.part)])
+        q.integer(node, rg("order"), order[ref.part.path])
         q.text(node, rg("referenceKind"), ref.kind)
         q.text(node, rg("instrumentName"), ref.instrument)
         q.add(node, LABEL, Literal(ref.instrument + (f", {ref.article}" if ref.article else ""),

@@ -11,9 +11,13 @@ from resgraph.text.cleanup import clean
 from resgraph.text.language import require_english
 
 
-def _part(clean_text: CleanText, block: Block, order: int, heading: str | None = None) -> Part:
+def _part(
+    clean_text: CleanText, block: Block, order: int, heading: int | None = None,
+    parent: tuple[str, ...] = (),
+) -> Part:
     text = clean_text.text[block.span.start : block.span.end]
     return Part(
+        path=(*parent, block.kind, block.label or str(order)),
         kind=block.kind,
         label=block.label,
         order=order,
@@ -76,7 +80,7 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
         elif block.kind in ("point", "indent") and current is not None:
             subparts = current[2]
             order = sum(1 for p in subparts if p.kind == block.kind) + 1
-            subparts.append(_part(clean_text, block, order))
+            subparts.append(_part(clean_text, block, order, parent=current[1].path))
         elif block.kind == "heading":
             close()
             h = _part(clean_text, block, len(headings) + 1)
@@ -98,6 +102,7 @@ def parse_clean(source: SourceText, clean_text: CleanText) -> Resolution:
         raise InputError(source.name, "not an EP resolution: no numbered paragraph '1.' found")
 
     title_part = Part(
+        path=("title",),
         kind="title",
         label="",
         order=1,
