@@ -69,7 +69,7 @@ def predicted(path: Path) -> dict[str, Counter]:
     }
 
 
-MULTISETS = ("events", "dated", "figures")
+MULTISETS = ("events", "dated", "figures", "acts")
 
 
 def _part_key(part) -> str:

@@ -154,3 +154,34 @@ def test_build_writes_every_format_and_a_store(tmp_path: Path) -> None:
         "https://w3id.org/resgraph/id/2024-2686-DEA/B-9-2024-0216/graph",
     }
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_the_ontologys_speech_acts_are_the_repertoire() -> None:
+    """ontology/resgraph.ttl lists every act of resgraph/data/speech_acts.json, with its
+    class, strength and forms, and no other."""
+    import pyoxigraph as ox
+
+    from resgraph.extract.demands import speech_acts
+    from resgraph.resources import ontology_file
+
+    store = ox.Store()
+    store.load(path=str(ontology_file()), format=ox.RdfFormat.TURTLE)
+    rows = store.query("""
+        PREFIX rg: <https://w3id.org/resgraph/ontology#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?id ?label ?type ?strength (GROUP_CONCAT(?alt; separator="|") AS ?alts)
+        WHERE { ?act skos:inScheme rg:SpeechActs ; skos:notation ?id ; skos:prefLabel ?label ;
+                     rg:actType ?type .
+                OPTIONAL { ?act rg:strength ?strength } OPTIONAL { ?act skos:altLabel ?alt } }
+        GROUP BY ?id ?label ?type ?strength""")
+    in_ontology = {r["id"].value: (r["label"].value, r["type"].value,
+                                   int(r["strength"].value) if r["strength"] else None,
+                                   set(filter(None, (r["alts"].value if r["alts"] else "")
+                                                 .split("|"))))
+                   for r in rows}
+    acts = speech_acts()
+    assert in_ontology == {a.id: (a.label, a.type, a.strength, set(a.forms) - {a.label})
+                           for a in acts.values()}
+    assert acts["insists"].type == "directive" and acts["insists"].id != "demands"
+    assert {a.id for a in acts.values() if a.type == "decision"} >= {"adopts", "decides",
+                                                                      "objects"}

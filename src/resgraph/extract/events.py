@@ -158,7 +158,7 @@ class _Reader:
 
     def run(self) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
         r = self.resolution
-        expressive = {k for k, a in speech_acts().items() if a.type == "expressive"}
+        expressive = {k for k, a in speech_acts().items() if a.type != "directive"}
         for part in (*r.citations, *r.recitals):
             clauses = _clauses(part.text)
             self.read(part, clauses, clauses)
