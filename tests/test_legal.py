@@ -98,6 +98,32 @@ CASES = [
        "https://data.europarl.europa.eu/eli/dl/doc/A-9-2024-0071")]),
     ("the EU Global Human Rights Sanctions Regime",
      [("sanctions-regime", "EU Global Human Rights Sanctions Regime", None, None)]),
+    # Acts numbered before 1999 print two-digit years.
+    ("Council Regulation (EC) No 1467/97 of 7 July 1997",
+     [("eu-act", "Council Regulation (EC) No 1467/97", None,
+       "http://data.europa.eu/eli/reg/1997/1467/oj")]),
+    ("Directive 95/46/EC of the European Parliament and of the Council",
+     [("eu-act", "Directive 95/46/EC", None, "http://data.europa.eu/eli/dir/1995/46/oj")]),
+    # Consent and consultation articles, points named after the article.
+    (f"Article 212 and Article 218(6), second subparagraph, point (a), of the {TFEU_NAME}",
+     [("treaty-article", TFEU_NAME, "212", TFEU.format(212)),
+      ("treaty-article", TFEU_NAME, "218(6)(a)", TFEU.format(218))]),
+    (f"Article 294(2) and Article 82(1), points (b) and (d) of the {TFEU_NAME}",
+     [("treaty-article", TFEU_NAME, "294(2)", TFEU.format(294)),
+      ("treaty-article", TFEU_NAME, "82(1)(b)", TFEU.format(82)),
+      ("treaty-article", TFEU_NAME, "82(1)(d)", TFEU.format(82))]),
+    ("the Charter of Fundamental Rights of the European Union, in particular Article 35 thereof",
+     [("treaty", "Charter of Fundamental Rights of the European Union", None,
+       "http://data.europa.eu/eli/treaty/char_2012/oj"),
+      ("treaty-article", "Charter of Fundamental Rights of the European Union", "35",
+       "http://data.europa.eu/eli/treaty/char_2012/oj")]),
+    # The OJ C series act by act, with its ELI; issue numbers of five digits since 2024.
+    ("the notice in OJ C, C/2025/1022, 20.2.2025",
+     [("official-journal", "Official Journal of the European Union, OJ C, C/2025/1022, "
+       "20.2.2025", None, "http://data.europa.eu/eli/C/2025/1022/oj")]),
+    ("OJ L 88, 4.4.2024, p. 1",
+     [("official-journal", "Official Journal of the European Union, OJ L 88, 4.4.2024, p. 1",
+       None, "http://publications.europa.eu/resource/oj/JOL_2024_00088_R")]),
 ]
 
 

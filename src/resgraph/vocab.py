@@ -7,6 +7,8 @@ DEFAULT_BASE = "https://w3id.org/resgraph/id/"
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+# A CELEX number's work in Cellar (reference/ep-sources.md: works are owl:sameAs this IRI).
+CELLAR_CELEX = "http://publications.europa.eu/resource/celex/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

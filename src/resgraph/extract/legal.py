@@ -24,10 +24,13 @@ DATE = r"\d{1,2} (?:" + MONTH_PATTERN + r") \d{4}"
 ART = r"\d+[a-z]?(?:\(\d+[a-z]?\))?(?:\([a-z]\))?(?: to \(\d+\))?"
 _SUBPARAGRAPH = (r"(?:,? (?:first|second|third|fourth|fifth)(?: and (?:first|second|third|fourth|"
                  r"fifth))? (?:subparagraphs?|paragraphs?),?)?")
-_ART_LIST = (rf"Articles? {ART}{_SUBPARAGRAPH}(?:(?: |, |,? and |,? or )(?:Articles? )?{ART}"
-             rf"{_SUBPARAGRAPH})*")
+# "Article 82(1), points (b) and (d)", "Article 218(6), second subparagraph, point (a),"
+_POINTS = r"(?:,? points? \([a-z]\)(?:(?:, |,? and )\([a-z]\))*,?)?"
+_ART_LIST = (rf"Articles? {ART}{_SUBPARAGRAPH}{_POINTS}(?:(?: |, |,? and |,? or )(?:Articles? )?"
+             rf"{ART}{_SUBPARAGRAPH}{_POINTS})*")
 
-OJ_ISSUE = "http://publications.europa.eu/resource/oj/JO{series}_{year}_{number:03d}_R"
+OJ_ISSUE = "http://publications.europa.eu/resource/oj/JO{series}_{year}_{number}_R"
+OJ_ACT_ELI = "http://data.europa.eu/eli/{series}/{year}/{number}/oj"  # act by act, since 10.2023
 ODP_DOC = "https://data.europarl.europa.eu/eli/dl/doc/"
 ELI = "http://data.europa.eu/eli/"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -37,8 +40,8 @@ _ACT = re.compile(
     r"(?P<sub>Delegated |Implementing |delegated |implementing )?"
     r"(?P<type>Regulation|Directive|Decision)s? "
     r"(?:(?:\((?P<dom1>EU|EC|EEC|EU, Euratom|Euratom|CFSP)\) "
-    r"(?:No (?P<num1>\d+)/(?P<year1>\d{4})|(?P<year2>\d{4})/(?P<num2>\d+)))"
-    r"|(?:No )?(?P<year3>\d{4})/(?P<num3>\d+)/(?P<dom3>EC|EEC|EU|JHA|CFSP)"
+    r"(?:No (?P<num1>\d+)/(?P<year1>\d{4}|\d{2}(?!\d))|(?P<year2>\d{4})/(?P<num2>\d+)))"
+    r"|(?:No )?(?P<year3>\d{4}|\d{2})/(?P<num3>\d+)/(?P<dom3>EC|EEC|EU|JHA|CFSP)"
     r"|No (?P<num4>\d+)/(?P<year4>\d{4})/(?P<dom4>EC|EEC|EU|JHA|CFSP))"
 )
 # "Article 16(9) ... thereof", "Annex IX to that Directive", "Article 28(6) of <act>"
@@ -56,7 +59,7 @@ _OJ = re.compile(
     r"(?: (?P<new>(?:[LC]/)?\d{4}/\d+),)? (?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
     r"(?:, p\. (?P<page>\d+))?"
 )
-_TEXTS_ADOPTED = re.compile(r"P(?P<term>\d)_TA(?:-PROV)?\((?P<year>\d{4})\)(?P<num>\d{4})")
+_TEXTS_ADOPTED = re.compile(r"P(?P<term>\d{1,2})_TA(?:-PROV)?\((?P<year>\d{4})\)(?P<num>\d{4})")
 _EP_RESOLUTION = re.compile(
     r"(?:its|Parliament’s|the European Parliament’s|European Parliament) (?:previous |earlier )?"
     r"resolutions?(?P<topic1> on [^;,]+?)?"
@@ -134,7 +137,10 @@ def _named_articles() -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
                      if items[by_alias[a]].kind != "rules-of-procedure")
     return re.compile(rf"(?P<list>{_ART_LIST}|Title [IVXL]+) (?:of (?:the )?)?(?P<name>{names})"
-                      r"(?![\w-])(?: \((?:TEU|TFEU)\))?")
+                      r"(?![\w-])(?: \((?:TEU|TFEU)\))?"
+                      # "the Charter ..., in particular Article 35 thereof"
+                      rf"|(?P<name2>{names})(?![\w-])(?: \((?:TEU|TFEU)\))?,? (?:and )?"
+                      rf"in particular (?P<list2>{_ART_LIST}) thereof")
 
 
 def iso_date(text: str) -> str:
@@ -143,7 +149,20 @@ def iso_date(text: str) -> str:
 
 
 def _articles(listing: str) -> list[str]:
-    return re.findall(ART, listing.replace("Articles", "").replace("Article", ""))
+    """The articles of a printed list, one per point where points are named:
+    "Article 294(2) and Article 82(1), points (b) and (d)" -> 294(2), 82(1)(b), 82(1)(d)."""
+    text = listing.replace("Articles", "").replace("Article", "")
+    found = list(re.finditer(ART, text))
+    articles: list[str] = []
+    for i, m in enumerate(found):
+        after = text[m.end() : found[i + 1].start() if i + 1 < len(found) else len(text)]
+        points = re.search(r"points? ((?:\([a-z]\)(?:, |,? and )?)+)", after)
+        if points:
+            articles.extend(f"{m.group(0)}({p})" for p in re.findall(r"\(([a-z])\)",
+                                                                     points.group(1)))
+        else:
+            articles.append(m.group(0))
+    return articles
 
 
 def _article_number(article: str) -> str:
@@ -153,13 +172,22 @@ def _article_number(article: str) -> str:
 def act_identifiers(m: re.Match[str]) -> tuple[str, str, str, str | None, str | None]:
     """(label, ELI type, year, number, CELEX) of an EU act number."""
     type_ = m.group("type")
-    year = m.group("year1") or m.group("year2") or m.group("year3") or m.group("year4")
+    year = full_year(m.group("year1") or m.group("year2") or m.group("year3")
+                     or m.group("year4"))
     number = m.group("num1") or m.group("num2") or m.group("num3") or m.group("num4")
     eli, celex = act_iri(type_, (m.group("sub") or "").strip().lower(), year, number)
     label = re.sub(r"\s+", " ", m.group(0))
     # "Regulations (EC) No 767/2008" in a list names one regulation
     label = re.sub(r"^(.*?)(Regulation|Directive|Decision)s ", r"\1\2 ", label)
     return label, eli, year, number, celex
+
+
+def full_year(year: str) -> str:
+    """Acts numbered before 1999 print two-digit years ("No 1467/97", "95/46/EC"); the
+    series began in 1952 (ECSC), so 52-99 are 19xx and the rest 20xx."""
+    if len(year) == 2:
+        return ("19" if int(year) >= 52 else "20") + year
+    return year
 
 
 def act_iri(type_: str, sub: str, year: str, number: str) -> tuple[str, str]:
@@ -209,8 +237,11 @@ class _Finder:
         # otherwise scan every part.
         has = text.__contains__
         for m in (_named_articles().finditer(text) if has("Article") or has("Title ") else ()):
-            inst = items[by_alias[m.group("name")]]
-            for article in _articles(m.group("list")):
+            inst = items[by_alias[m.group("name") or m.group("name2")]]
+            if m.group("name2"):  # the instrument itself is cited too
+                self.add(LegalReference(part, m.start("name2"), m.end("name2"), inst.kind,
+                                        inst.label, None, inst.eli, inst.celex))
+            for article in _articles(m.group("list") or m.group("list2")):
                 number = _article_number(article)
                 target = inst.article_eli.format(article=number) if inst.article_eli else inst.eli
                 details = (("paragraph", article[len(number):].strip("()")),) if (
@@ -328,12 +359,18 @@ class _Finder:
                 details.append(("ojNumber", m.group("number") + (
                     f" {m.group('edition')}" if m.group("edition") else "")))
                 if not m.group("edition"):  # special editions ("C 251 E") have no known IRI
+                    # Issue numbers have three digits up to 2023, five since (ep-sources.md).
+                    width = 5 if int(m.group("year")) >= 2024 else 3
                     target = OJ_ISSUE.format(series=m.group("series"), year=m.group("year"),
-                                             number=int(m.group("number")))
+                                             number=f"{int(m.group('number')):0{width}d}")
             if m.group("page"):
                 details.append(("ojPage", m.group("page")))
             if m.group("new"):
                 details.append(("ojActNumber", m.group("new")))
+                # The C series is published act by act with an ELI of its own number.
+                year, number = m.group("new").split("/")[-2:]
+                if m.group("series") == "C":
+                    target = OJ_ACT_ELI.format(series="C", year=year, number=int(number))
             eli = _ELI_IN_TEXT.search(text, m.end())
             if target is None and eli:
                 target = eli.group("eli")
@@ -342,6 +379,7 @@ class _Finder:
                                     None, target, None, tuple(details)))
         for m in _TEXTS_ADOPTED.finditer(text) if has("_TA") else ():
             doc = f"TA-{m.group('term')}-{m.group('year')}-{m.group('num')}"
+            # No CELEX: the number does not say whether it is an IP, AP or DP work.
             self.add(LegalReference(part, m.start(), m.end(), "ep-text-adopted",
                                     f"Texts adopted {m.group(0)}", None, ODP_DOC + doc))
         for m in _EP_DOC.finditer(text):

@@ -15,7 +15,7 @@ from resgraph.graph.iri import Minter
 from resgraph.graph.spans import add_span
 from resgraph.graph.terms import LABEL, TYPE, oa, rg
 from resgraph.model import Entity, Facts, LegalReference, Mention
-from resgraph.vocab import ORG, SKOS, XSD
+from resgraph.vocab import CELLAR_CELEX, ORG, RDFS, SKOS, XSD
 
 _DATE = NamedNode(XSD + "date")
 
@@ -133,6 +133,8 @@ def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
             q.add(part, rg("cites"), NamedNode(target))
         if ref.celex:
             q.text(node, rg("celex"), ref.celex)
+            # The Cellar work of that CELEX number, where EUR-Lex's metadata lives.
+            q.add(node, NamedNode(RDFS + "seeAlso"), NamedNode(CELLAR_CELEX + ref.celex))
         for key, value in ref.details:
             if key in _DATE_DETAILS:
                 q.add(node, rg(_DATE_DETAILS[key]), Literal(value, datatype=_DATE))
