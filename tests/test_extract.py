@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from resgraph.extract import extract_facts
-from resgraph.pipeline import parse_file
+from resgraph.pipeline import build_one, parse_file
 
-from conftest import corpus
+from conftest import SEED, corpus
 
 SEED_PERSONS = {
     # recital E
@@ -212,3 +212,38 @@ def test_defined_short_name_resolves() -> None:
     facts = extract_facts(parse_file(corpus("A-9-2024-0071-motion.txt")))
     court = next(e for e in facts.entities if e.name.endswith("Court of Auditors"))
     assert sum(1 for m in facts.mentions if m.entity == court.key and m.text == "Court") >= 5
+
+
+def test_collectives_are_groups_not_organisations(facts) -> None:
+    kinds = {e.name: e.kind for e in facts.entities}
+    assert kinds["EU Member States"] == "group"
+    assert kinds["Kazakhstan’s neighbours"] == "group"
+    assert kinds["European External Action Service"] == "organisation"
+
+
+def test_no_actor_is_read_inside_an_instruments_name(facts) -> None:
+    """Citation 4 names the Treaty on European Union and the Treaty on the Functioning of
+    the European Union: no mention of the European Union there."""
+    printed = [m.text for m in facts.mentions if m.part.kind == "citation" and m.part.order == 4]
+    assert "European Union" not in printed  # both "...of the European Union" are treaty names
+    assert printed.count("EU") == 1  # "which commit the EU and its Member States"
+
+
+@pytest.mark.parametrize(("paragraph", "addressees"), [
+    ("Calls for EU joint procurement to be used for the purchase of vaccines;", ()),
+    ("Calls for a coordinated approach, with a role for the Commission in the coordination of "
+     "research in order to avoid duplication;", ()),
+    ("Calls for the Pharmaceutical strategy for Europe to address the problems of supply;", ()),
+    ("Calls for the Commission to propose a regulation;", ("European Commission",)),
+])
+def test_calls_for_names_an_addressee_only_when_one_is_to_act(paragraph, addressees,
+                                                             tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    first = seed.index(" 1. Deeply regrets")
+    path = tmp_path / "calls-for.txt"
+    path.write_text(seed[:first] + f" 1. {paragraph}\n", "utf-8")
+    built = build_one(path)
+    names = {e.key: e.name for e in built.facts.entities}
+    demand = next(d for d in built.facts.demands if d.part.label == "1")
+    assert demand.act == "calls-for"
+    assert tuple(names[k] for k in demand.addressees) == addressees

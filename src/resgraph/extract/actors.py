@@ -238,7 +238,9 @@ class _Extractor:
         if key not in self.entities:
             e = self.gaz.entries[entry_id]
             self.entities[key] = Entity(
-                key=key, kind=e.type, name=e.label, category=e.category, wikidata=e.wikidata,
+                # A collective ("EU Member States") acts as one but is no organisation.
+                key=key, kind="group" if e.category == "collective" else e.type,
+                name=e.label, category=e.category, wikidata=e.wikidata,
                 wikidata_checked=e.wikidata_checked, odp=e.odp, gazetteer=True,
             )
         return key

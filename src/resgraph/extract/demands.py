@@ -31,8 +31,9 @@ _ADVERBS = (
 _ADVERB = "(?:" + "|".join(map(re.escape, sorted(_ADVERBS, key=len, reverse=True))) + ")"
 _INTERJECTION = rf"(?:,? {_ADVERB},?)"
 _INFINITIVE = re.compile(
-    rf"{_INTERJECTION}?\s+to\s+(?!(?:the|a|an|all|its|their|this|that|these|those|any|his|her)"
-    r"\b)(?=[a-z])"
+    # not "in order to", "so as to": those open a purpose, not what the addressee is to do
+    rf"{_INTERJECTION}?(?<!\border)(?<!\bso as)\s+to\s+"
+    r"(?!(?:the|a|an|all|its|their|this|that|these|those|any|his|her)\b)(?=[a-z])"
 )
 _PRONOUN = re.compile(r"^(?:him|her|them|it)$")
 _DETERMINERS = re.compile(r"^(?:(?:the|its|their|all|both|other|including|in particular|"
@@ -164,7 +165,8 @@ def _addressees(ctx: _Context, np_start: int, np_end: int, previous: tuple[str, 
                    and ctx.entities[m.entity].kind == "person"]
         return (persons[-1].entity,) if persons else ()
     inside = [m for m in ctx.mentions if np_start <= m.start and m.end <= np_end
-              and ctx.entities[m.entity].kind in ("person", "organisation", "office", "place")]
+              and ctx.entities[m.entity].kind in ("person", "organisation", "group", "office",
+                                                  "place")]
     keys: list[str] = []
     cursor = np_start
     items: list[tuple[int, int]] = []  # spans of collective phrases to mint
@@ -190,7 +192,7 @@ def _addressees(ctx: _Context, np_start: int, np_end: int, previous: tuple[str, 
         s = text.index(name, s, e)
         key = f"organisation:{slug(name)}"
         if key not in ctx.entities and key not in ctx.new_entities:
-            ctx.new_entities[key] = Entity(key=key, kind="organisation", name=name,
+            ctx.new_entities[key] = Entity(key=key, kind="group", name=name,
                                            category="collective")
         ctx.new_mentions.append(Mention(key, ctx.part, s, s + len(name)))
         keys.append(key)
@@ -261,6 +263,8 @@ def extract_demands(
                     np_start, np_end = rest, infinitive.start()
                     named = any(np_start <= m.start and m.end <= np_end for m in ctx.mentions)
                     pronoun = bool(_PRONOUN.match(text[np_start:np_end].strip(" ,")))
+                    if act_id == "calls-for":
+                        named = _calls_for_actor(ctx, np_start, np_end, infinitive.end())
                     # "calls for a reform ... to guarantee": no addressee unless one is named
                     if act_id != "calls-for" or named or pronoun:
                         addressees = _addressees(ctx, np_start, np_end,
@@ -283,9 +287,26 @@ def extract_demands(
     return tuple(demands), tuple(new_entities.values()), tuple(new_mentions)
 
 
+def _calls_for_actor(ctx: _Context, np_start: int, np_end: int, verb: int) -> bool:
+    """"Calls for the Member States to act" names an addressee; "calls for EU joint
+    procurement to be used" (a passive) and "calls for the strategy for Europe to address"
+    (an actor inside a thing) ask for something to happen, of no one: the phrase must open
+    with an actor, and the infinitive be active."""
+    text = ctx.part.text
+    if re.match(r"be\b", text[verb:]):
+        return False
+    phrase = text[np_start:np_end]
+    head = np_start + (len(phrase) - len(phrase.lstrip(" ,")))
+    head += len(_DETERMINERS.match(text[head:np_end]).group(0)) if _DETERMINERS.match(
+        text[head:np_end]) else 0
+    return any(m.start == head and m.end <= np_end
+               and ctx.entities[m.entity].kind in ("person", "organisation", "group", "office")
+               for m in ctx.mentions)
+
+
 def _targets(ctx: _Context, start: int, end: int, addressees: tuple[str, ...]) -> tuple[str, ...]:
     keys = [m.entity for m in ctx.mentions
             if start <= m.start and m.end <= end
-            and ctx.entities[m.entity].kind in ("person", "organisation", "office")
+            and ctx.entities[m.entity].kind in ("person", "organisation", "group", "office")
             and m.entity not in addressees]
     return tuple(dict.fromkeys(keys))

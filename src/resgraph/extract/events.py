@@ -308,7 +308,7 @@ class _Reader:
         for m in self.mentions.get(f.part.path, []):
             if not f.start <= m.start < f.end or dated[0] <= m.start < dated[1]:
                 continue  # outside the event, or naming what a relative date refers to
-            if self.kinds.get(m.entity) not in ("person", "organisation", "office"):
+            if self.kinds.get(m.entity) not in ("person", "organisation", "group", "office"):
                 continue
             role = self.role(text, m, f.trigger)
             if (m.entity, role) not in out:

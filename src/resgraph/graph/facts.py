@@ -24,6 +24,7 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 ENTITY_CLASSES = {
     "person": "Person",
     "organisation": "Organisation",
+    "group": "Group",
     "office": "Office",
     "place": "Place",
 }
