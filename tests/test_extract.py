@@ -247,3 +247,22 @@ def test_calls_for_names_an_addressee_only_when_one_is_to_act(paragraph, address
     demand = next(d for d in built.facts.demands if d.part.label == "1")
     assert demand.act == "calls-for"
     assert tuple(names[k] for k in demand.addressees) == addressees
+
+
+def test_bodies_are_recognised_by_the_shape_of_their_names(tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    first = seed.index(" 1. Deeply regrets")
+    path = tmp_path / "bodies.txt"
+    path.write_text(seed[:first] + " 1. Calls on the European Chemicals Agency and the European "
+                    "Food Safety Authority to cooperate with the European Centre for Disease "
+                    "Prevention and Control; welcomes the opinion of the Committee on Budgets "
+                    "and the Committee on Budgetary Control and the European Council’s "
+                    "conclusions;\n", "utf-8")
+    built = build_one(path)
+    paragraph = [m for m in built.facts.mentions if m.part.label == "1"]
+    kinds = {e.key: e.kind for e in built.facts.entities}
+    assert [m.text for m in paragraph] == [
+        "European Chemicals Agency", "European Food Safety Authority",
+        "European Centre for Disease Prevention and Control", "Committee on Budgets",
+        "Committee on Budgetary Control", "European Council"]
+    assert {kinds[m.entity] for m in paragraph} == {"organisation"}

@@ -134,6 +134,24 @@ _ACRONYM = re.compile(
     r" \((?P<acr>[A-Z][A-Za-z]{1,9}(?:/[A-Z]{1,4})?)\)"
 )
 _DEFINITION = re.compile(r"\(the [‘'](?P<alias>[A-Z][\w -]{1,40})[’']\)")
+# A body's name by its shape: capitalised words (with of, for, and, on, at, the, in between)
+# opening with a word that marks a European or international body, or with "Committee"
+# (the EP's and the EU's committees), and holding a body's head noun: "European Centre for
+# Disease Prevention and Control", "Committee on Legal Affairs", "European Reference
+# Networks". The words are the EU's own naming of its bodies (EU Whoiswho, europa.eu).
+_BODY_NAME = re.compile(
+    r"(?<![\w’'-])(?:European|EU|International|Intergovernmental|United Nations|UN|World|"
+    r"Committee)(?: (?:(?:of|for|and|on|at|the|in) )*[A-Z][\w’'-]*)*"
+)
+_BODY_JOIN = re.compile(
+    r",? and (?:of )?the |,? and (?=(?:European|EU|International|Committee|Council|"
+    r"United Nations|UN)\b)"
+)
+_BODY_HEAD = re.compile(
+    r"\b(?:Agency|Authority|Centre|Center|Council|Committee|Court|Office|Networks?|Bank|"
+    r"Foundation|Institute|Board|Service|Platform|Corps|Observatory|Ombudsman|Prosecutor|"
+    r"Organi[sz]ation|Programme Office|Secretariat|Parliament|Commission)\b"
+)
 _ORG_LIST_CUE = re.compile(
     r"(?:groups|organisations|organizations|NGOs|movements|parties|associations|media outlets)"
     r" such as |(?:activists|members|people|persons) associated with "
@@ -489,6 +507,25 @@ class _Extractor:
                         break
                     pos = sep.end()
 
+    def find_named_bodies(self) -> None:
+        """Bodies the gazetteer does not know, recognised by their names' shape."""
+        for part in self.parts:
+            for m in _BODY_NAME.finditer(part.text):
+                # Two bodies joined: "the Committee on Budgets and the Committee on
+                # Budgetary Control", "the European Parliament and of the Council".
+                pos = m.start()
+                for piece in [*_BODY_JOIN.split(m.group(0)), None]:
+                    if piece is None:
+                        break
+                    start = part.text.index(piece, pos)
+                    pos = start + len(piece)
+                    name = re.sub(r"[’']s?$", "", piece)
+                    if (" " not in name or not _BODY_HEAD.search(name)
+                            or _NOT_ACTOR_HEADS.search(name)):
+                        continue
+                    key = self.resolve_name(name) or self.organisation(name, "organisation")
+                    self.add(part, start, start + len(name), key, 3)
+
     def find_gazetteer_and_aliases(self) -> None:
         doc_pattern = _alternation(self.doc_aliases) if self.doc_aliases else None
         for part in self.parts:
@@ -577,6 +614,7 @@ class _Extractor:
         self.find_definitions()
         self.find_national_bodies()
         self.find_gazetteer_and_aliases()
+        self.find_named_bodies()
         self.find_person_references()
         self.find_places()
         self.find_repeated_places()
