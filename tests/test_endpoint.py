@@ -329,7 +329,9 @@ def _check_figures(rows: list[dict]) -> None:
     assert by_text[("60", "cities")]["event"] == f"{RESOLUTION}/recital/A/event/1"
     assert by_text[("155", "countries")]["figure"] == f"{RESOLUTION}/recital/M/figure/1"
     assert rows[0]["figure"] == f"{RESOLUTION}/citation/3/figure/1"  # document order
-    assert len(rows) == 14
+    assert by_text[("5", "days")]["figure"] == f"{RESOLUTION}/recital/F/figure/1"
+    assert by_text[("20000", "numbers")]["qualifier"] == "around"
+    assert len(rows) == 16
 
 
 EXPECTED: dict[str, Callable[[list[dict]], None]] = {

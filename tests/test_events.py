@@ -158,10 +158,12 @@ SEED_FIGURES = [
     ("at least 225 people", "225", "at least", "people", "count", "killing"),
     ("19 law enforcement officers", "19", None, "law enforcement officers", "count", None),
     ("at least 12 others", "12", "at least", "others", "count", "killing"),
+    ("five-day", "5", None, "days", "count", "communications-restriction"),
     ("155th out of 180 countries", "155", None, "countries", "rank", None),
     ("13 activists", "13", None, "activists", "count", None),
     ("five years imprisonment", "5", None, "years imprisonment", "count", None),
     ("more than 25 years", "25", "more than", "years", "count", None),
+    ("around 20 000", "20000", "around", "numbers", "count", None),
     ("two weeks of rallies", "2", None, "weeks of rallies", "count", None),
 ]
 

@@ -266,3 +266,19 @@ def test_bodies_are_recognised_by_the_shape_of_their_names(tmp_path) -> None:
         "European Centre for Disease Prevention and Control", "Committee on Budgets",
         "Committee on Budgetary Control", "European Council"]
     assert {kinds[m.entity] for m in paragraph} == {"organisation"}
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("around 20 000 Ukrainian children have been forcibly deported",
+     [("20000", "Ukrainian children", "around")]),
+    ("inflated claims of their numbers (allegedly around 20 000)",
+     [("20000", "numbers", "around")]),
+    ("a five-day internet blackout and the 10-year market exclusivity",
+     [("5", "days", None), ("10", "years", None)]),
+    ("a 15-year-old boy", []),
+])
+def test_figures_without_a_plain_noun_after_them(sentence, figures) -> None:
+    from resgraph.extract.figures import find_figures
+
+    found = find_figures(sentence, 0, len(sentence), [])
+    assert [(f.value, f.counts, f.qualifier) for f in found] == figures

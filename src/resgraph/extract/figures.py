@@ -62,6 +62,11 @@ _STOP = frozenset(
     "spread stood remain remains remained".split()
 )
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w’'-]*?)([,;:.)]|(?= )|$)")
+# A duration used as a modifier: "a five-day internet blackout", "the 10-year exclusivity";
+# "15-year-old" is an age, not a figure.
+_DURATION = re.compile(
+    rf"(?<![\w.,-])(?P<n>\d+|{'|'.join(_WORDS)})-(?P<unit>hour|day|week|month|year)"
+    r"(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,8 +111,14 @@ def _counted(text: str, pos: int, limit: int, *, names: bool) -> tuple[str, int]
         if m is None:
             break
         word = m.group(1)
+        following = _NEXT_WORD.match(text, m.end(), limit) if not m.group(2) else None
         if word.lower() == "of" and words and not after_of:
             after_of = True
+        elif (not words and word[0].isupper() and following is not None and not names
+              and following.group(1)[0].islower()
+              and _acceptable(following.group(1), [word], names)
+              and _acceptable(word.lower(), words, names)):
+            pass  # an adjective before the noun: "Ukrainian children", "Roma families"
         elif not _acceptable(word, words, names):
             break
         words.append(word)
@@ -170,9 +181,23 @@ def find_figures(text: str, start: int, end: int,
                 continue
             kind, unit = "count", None
             counts, fig_end = _counted(text, m.end(), end, names=False)
+        if kind == "count" and not counts and pre.group("qual"):
+            # "unsubstantiated claims of their numbers (allegedly around 20 000)": an
+            # approximate number in brackets counts the noun before the bracket.
+            noun = re.search(r"([a-z][\w-]*) \((?:[a-z]+ )?$", text[max(start, pre.start() - 40)
+                                                                    : pre.start()])
+            if noun and noun.group(1) not in _STOP:
+                counts = noun.group(1)
         if kind in ("count", "ordinal", "rank") and not counts:
             continue  # a bare number: nothing says what it counts
         qualifier = pre.group("qual").lower() if pre.group("qual") else None
         found.append(FoundFigure(pre.start(), fig_end, value, integer, qualifier,
                                  counts or unit or "", unit, kind, out_of))
-    return found
+    for m in _DURATION.finditer(text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in excluded):
+            continue
+        n = m.group("n")
+        value = n if n.isdigit() else str(_WORDS[n.lower()])
+        found.append(FoundFigure(m.start(), m.end(), value, True, None,
+                                 m.group("unit").lower() + "s", None, "count", None))
+    return sorted(found, key=lambda f: f.start)
