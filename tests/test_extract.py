@@ -282,3 +282,31 @@ def test_figures_without_a_plain_noun_after_them(sentence, figures) -> None:
 
     found = find_figures(sentence, 0, len(sentence), [])
     assert [(f.value, f.counts, f.qualifier) for f in found] == figures
+
+
+def _persons_in(tmp_path, paragraph: str) -> dict[str, str | None]:
+    seed = SEED.read_text("utf-8")
+    first = seed.index(" 1. Deeply regrets")
+    path = tmp_path / "persons.txt"
+    path.write_text(seed[:first] + f" 1. {paragraph}\n", "utf-8")
+    facts = build_one(path).facts
+    in_paragraph = {m.entity for m in facts.mentions if m.part.label == "1"}
+    return {e.name: e.role for e in facts.entities if e.kind == "person" and e.key in in_paragraph}
+
+
+@pytest.mark.parametrize(("paragraph", "persons"), [
+    ("Welcomes the arrest warrants for Vladimir Putin and Maria Lvova-Belova;",
+     {"Vladimir Putin": None, "Maria Lvova-Belova": None}),
+    ("Supports President Zelenskyy’s ‘Bring Kids Back UA’ initiative;",
+     {"Zelenskyy": "President"}),
+    ("Condemns the statements of Maria Lvova-Belova, the Russian Commissioner for Children’s "
+     "Rights;", {"Maria Lvova-Belova": "Commissioner for Children’s Rights"}),
+    ("Calls for the immediate release of Ilham Tohti and of Mr Gao Zhen;",
+     {"Ilham Tohti": None, "Gao Zhen": None}),
+    ("Welcomes the statement by Commissioner Reynders;", {"Reynders": "Commissioner"}),
+    # precision: places, institutions and instruments are never persons
+    ("Calls for the release of Ukrainian children held in Russia and welcomes the Rome Statute;",
+     {}),
+])
+def test_persons_beyond_role_nouns(paragraph, persons, tmp_path) -> None:
+    assert _persons_in(tmp_path, paragraph) == persons

@@ -80,6 +80,39 @@ _ROLES = {
     "Foreign Minister": "Foreign Minister",
 }
 _TITLES = ("President", "Prime Minister", "Foreign Minister")
+# Honorifics: the English labels of the Publications Office's honorifics table ("Mr", "Ms",
+# "Dr", "HE Mr", "HE Ms"; tests/test_vocabularies.py checks them against it).
+HONORIFICS = ("HE Mr", "HE Ms", "Mr", "Ms", "Dr")
+_HONORIFIC = re.compile(
+    r"(?<![\w-])(?P<hon>" + "|".join(map(re.escape, HONORIFICS)) + r")\.? (?=[A-Z])"
+)
+# Titles printed before a name ("Commissioner Reynders"): the personal roles of the
+# Publications Office's roles table (checked against it), beside the three of _TITLES. The
+# name may be a surname alone.
+TITLES_FROM_ROLES = ("Vice-President", "Commissioner", "Judge", "Advocate-General", "Speaker")
+_TITLE_WORDS = re.compile(
+    r"(?<![\w-])(?P<title>" + "|".join(map(re.escape, TITLES_FROM_ROLES))
+    + rf") (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})(?![\w-])"
+)
+# Acts that are done to persons: what follows names people ("arrest warrants for Vladimir
+# Putin and Maria Lvova-Belova", "the release of Nasrin Sotoudeh").
+_DONE_TO_PERSONS = re.compile(
+    r"(?<![\w-])(?:arrest warrants? (?:for|against)|warrants? of arrest (?:for|against)|"
+    r"(?:the |immediate )*(?:release|arrest|detention|killing|murder|assassination|poisoning|"
+    r"abduction|disappearance|imprisonment|sentencing|trial|conviction|execution) of) "
+    r"(?=[A-Z])"
+)
+# "Maria Lvova-Belova, the Russian Commissioner for Children’s Rights": a name in apposition
+# to an office.
+_APPOSED_OFFICE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}), (?:the |a )?"
+    r"(?:(?:[A-Z][\w-]+|former|current|acting|deputy) )*"
+    # offices of the roles table, and ministers, whom the table (EP document roles) lacks
+    r"(?P<office>Commissioner|President|Vice-President|Chair|Chairman|Speaker|Judge|"
+    r"Advocate-General|Prime Minister|Minister)\b"
+    r"(?P<rest>(?: (?:for|of|on|to) (?:the )?[A-Z][\w’'-]*"
+    r"(?:(?: (?:and|of|for|the))? [A-Z][\w’'-]*)*)?)"
+)
 _ROLE_PATTERN = re.compile(
     r"(?<![\w-])(?P<role>" + "|".join(map(re.escape, sorted(_ROLES, key=len, reverse=True)))
     + r")(?P<gap>(?:,? including|,)? (?:the )?)"
@@ -379,10 +412,7 @@ class _Extractor:
                 pos = m.end()
                 if role in _TITLES:
                     # "President Kassym-Jomart Tokayev" or "President Tokayev"
-                    full = _NAME.match(text, pos)
-                    if full and not set(full.group(0).split()) & self.not_names:
-                        key = self.person(full.group(0).split(), role)
-                        self.add(part, m.start("role"), full.end(), key, 0)
+                    self.read_titled_name(part, m.start("role"), pos, role)
                     continue
                 self.read_name_list(part, pos, role)
             for m in re.finditer(r"(?<![\w-])including (?=[A-Z])", text):
@@ -393,6 +423,19 @@ class _Extractor:
                          if r.group("role").islower()]
                 if roles:
                     self.read_name_list(part, m.end(), _ROLES[roles[-1].group("role")])
+            for m in _HONORIFIC.finditer(text):
+                self.read_titled_name(part, m.start(), m.end(), None)
+            for m in _TITLE_WORDS.finditer(text):
+                self.read_titled_name(part, m.start(), m.start("name"), m.group("title"))
+            for m in _DONE_TO_PERSONS.finditer(text):
+                self.read_name_list(part, m.end(), None)
+            for m in _APPOSED_OFFICE.finditer(text):
+                tokens = m.group("name").split()
+                if set(tokens) & self.not_names:
+                    continue
+                office = (m.group("office") + m.group("rest")).strip()
+                key = self.person(tokens, office)
+                self.add(part, m.start("name"), m.end("name"), key, 0)
             for m in _MEDIA_CUE.finditer(text):
                 org_name = m.group("org")
                 if org_name.split()[0] in self.not_names:
@@ -406,8 +449,23 @@ class _Extractor:
                     self.person(name.group(0).split(), _ROLES.get(m.group("role"), m.group("role")),
                                 member_of=org)
 
-    def read_name_list(self, part: Part, pos: int, role: str, member_of: str | None = None,
-                       ) -> None:
+    def read_titled_name(self, part: Part, start: int, pos: int, role: str | None) -> None:
+        """A name after an honorific or a title: a full name, or a surname alone ("President
+        Zelenskyy’s", "Mr Navalny") when no full name of that person is known yet."""
+        text = part.text
+        full = _NAME.match(text, pos) or _SURNAME.match(text, pos)
+        if not full:
+            return
+        tokens = full.group(0).split()
+        if set(tokens) & self.not_names:
+            return
+        known = next((k for ts, k in self.persons_by_tokens.items()
+                      if len(tokens) == 1 and tokens[0].lower() in ts), None)
+        key = known or self.person(tokens, role)
+        self.add(part, start, full.end(), key, 0)
+
+    def read_name_list(self, part: Part, pos: int, role: str | None,
+                       member_of: str | None = None) -> None:
         text = part.text
         family_first_votes = 0
         found: list[tuple[int, int, list[str]]] = []
@@ -433,8 +491,8 @@ class _Extractor:
                 pos = inner.end()
         self.register_names(part, found, role, family_first_votes > 0)
 
-    def register_names(self, part: Part, found: list[tuple[int, int, list[str]]], role: str,
-                       family_first: bool) -> None:
+    def register_names(self, part: Part, found: list[tuple[int, int, list[str]]],
+                       role: str | None, family_first: bool) -> None:
         member_of = None
         for start, end, tokens in found:
             token_set = frozenset(t.lower() for t in tokens)
