@@ -98,6 +98,12 @@ CASES = [
        "https://data.europarl.europa.eu/eli/dl/doc/A-9-2024-0071")]),
     ("the EU Global Human Rights Sanctions Regime",
      [("sanctions-regime", "EU Global Human Rights Sanctions Regime", None, None)]),
+    ("the Geneva Conventions of 1949 and the Additional Protocols thereto and the Convention on "
+     "the Prevention and Punishment of the Crime of Genocide",
+     [("un-instrument", "Geneva Conventions of 12 August 1949", None, None),
+      ("un-instrument", "Additional Protocols to the Geneva Conventions", None, None),
+      ("un-instrument", "Convention on the Prevention and Punishment of the Crime of Genocide",
+       None, None)]),
     # Acts numbered before 1999 print two-digit years.
     ("Council Regulation (EC) No 1467/97 of 7 July 1997",
      [("eu-act", "Council Regulation (EC) No 1467/97", None,
