@@ -2,15 +2,21 @@
 
 Data, not code: labels, aliases, demonyms, and identifiers with their source and whether they
 were checked. An unknown Wikidata QID is left out of the file, never guessed.
+
+Country entries get their ISO 3166-1 codes, their Publications Office country IRI and
+pycountry's names as further aliases when the file is loaded (resgraph.kb.countries), so that
+the names and codes come from a maintained source, not from the file.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+
+from resgraph.kb import countries
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 # Aliases are indexed by their first run of letters and digits ("VP" for "VP/HR").
@@ -29,6 +35,10 @@ class Entry:
     wikidata_checked: bool
     odp: str | None
     source: str
+    # countries only, from resgraph.kb.countries when loaded
+    iso2: str | None = None  # ISO 3166-1 alpha-2
+    iso3: str | None = None  # ISO 3166-1 alpha-3
+    op: str | None = None  # http://publications.europa.eu/resource/authority/country/<alpha-3>
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per data file
@@ -80,10 +90,32 @@ def _entry(raw: dict) -> Entry:
     )
 
 
+def _with_countries(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """Country entries with their codes, OP IRI and source from resgraph.kb.countries, and
+    pycountry's names after their own aliases: only names no entry has yet, so that every
+    alias still finds the entry it found before. An entry no country names stays as it is
+    (tests/test_kb.py requires that there is none)."""
+    found = countries.resolve(e for e in entries.values()
+                              if e.type == "place" and e.category == "country")
+    taken = {name for e in entries.values() for name in (e.label, *e.aliases)}
+    out = dict(entries)
+    for entry_id, country in found.by_entry.items():
+        entry = entries[entry_id]
+        more = tuple(n for n in country.names if n not in taken)
+        taken.update(more)
+        # the hand-typed surface forms were the file's "common EP usage"; a source of a
+        # Wikidata QID stays, after the country's
+        source = (country.source if entry.source in ("", "common EP usage")
+                  else f"{country.source}; {entry.source}")
+        out[entry_id] = replace(entry, aliases=entry.aliases + more, iso2=country.iso2,
+                                iso3=country.iso3, op=country.op, source=source)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     data = json.loads((path or DATA / "gazetteer.json").read_text(encoding="utf-8"))
-    entries = {e.id: e for e in map(_entry, data["entries"])}
+    entries = _with_countries({e.id: e for e in map(_entry, data["entries"])})
     by_alias: dict[str, str] = {}
     for entry in entries.values():
         for alias in (entry.label, *entry.aliases):
