@@ -182,3 +182,10 @@ def test_country_record_is_frozen(found) -> None:
     with pytest.raises(AttributeError):
         found.by_entry["kazakhstan"].iso3 = "XXX"  # type: ignore[misc]
     assert isinstance(found.by_entry["kazakhstan"], Country)
+
+
+def test_a_country_in_the_graph_is_the_publications_offices(seed_built) -> None:
+    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in seed_built.quads}
+    assert ("https://w3id.org/resgraph/id/entity/kazakhstan",
+            "http://www.w3.org/2004/02/skos/core#exactMatch",
+            "http://publications.europa.eu/resource/authority/country/KAZ") in triples

@@ -225,6 +225,8 @@ class Entity:
     wikidata: str | None = None  # QID, only from the gazetteer
     wikidata_checked: bool = False
     odp: str | None = None  # EP Open Data Portal IRI, only from the gazetteer
+    # The Publications Office authority table's IRI (countries: .../authority/country/KAZ)
+    authority: str | None = None
     gazetteer: bool = False  # a well-known entity with a shared IRI across resolutions
 
 

@@ -292,7 +292,8 @@ class _Extractor:
                 # A collective ("EU Member States") acts as one but is no organisation.
                 key=key, kind="group" if e.category == "collective" else e.type,
                 name=e.label, category=e.category, wikidata=e.wikidata,
-                wikidata_checked=e.wikidata_checked, odp=e.odp, gazetteer=True,
+                wikidata_checked=e.wikidata_checked, odp=e.odp, authority=e.op,
+                gazetteer=True,
             )
         return key
 

@@ -166,6 +166,8 @@ def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
         q.add(node, rg(prop), NamedNode(WIKIDATA + entity.wikidata))
     if entity.odp:
         q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.odp))
+    if entity.authority:  # the EU's own identifier for it, which the EP's open data uses
+        q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.authority))
 
 
 def _add_mention(q, mention: Mention, entity: NamedNode, part: NamedNode) -> None:
