@@ -8,6 +8,7 @@ from resgraph.dates import MONTH_PATTERN, iso_date
 from resgraph.errors import InputError
 from resgraph.model import CleanText, Metadata, Procedure, Span
 from resgraph.parse.authors import contributors, replaced_motions
+from resgraph.text.cleanup import LANGUAGE_CODES
 
 # Document kinds, keyed by the slug used in IRIs; the ontology has one SKOS concept for each.
 KINDS: dict[str, str] = {
@@ -107,7 +108,8 @@ def parse_metadata(name: str, clean: CleanText, family: str | None = None) -> Me
             families.append(m.group(1))
             language = language or m.group(2).lower()
     if language is None:
-        codes = [ln for ln in clean.furniture if re.fullmatch(r"[A-Z]{2}", ln)]
+        # a lone code of an EU language ("EN" on every page), not any two capitals ("ID")
+        codes = [ln for ln in clean.furniture if ln in LANGUAGE_CODES]
         language = codes[0].lower() if codes else "en"
 
     pe_numbers: list[str] = []
