@@ -10,9 +10,10 @@ from types import SimpleNamespace
 import pyoxigraph as ox
 import pytest
 
-from resgraph.extract.gazetteer import DATA, load_gazetteer
+from resgraph.extract.gazetteer import load_gazetteer
 from resgraph.kb import countries
 from resgraph.kb.countries import OP_COUNTRY, Country, resolve
+from resgraph.kb.data import DATA
 
 from conftest import shared_file
 
@@ -189,3 +190,24 @@ def test_a_country_in_the_graph_is_the_publications_offices(seed_built) -> None:
     assert ("https://w3id.org/resgraph/id/entity/kazakhstan",
             "http://www.w3.org/2004/02/skos/core#exactMatch",
             "http://publications.europa.eu/resource/authority/country/KAZ") in triples
+
+
+def test_one_knowledge_base_from_one_loader() -> None:
+    from resgraph.kb import load_kb
+
+    kb = load_kb()
+    assert len(kb.acts) == 54 and kb.acts["insists"].type == "directive"
+    assert "geneva-conventions" in kb.instruments and "tfeu" in kb.instruments
+    assert "statement" in kb.event_types and kb.kinds["joint-motion"].startswith("joint")
+    assert kb.gazetteer.entries["kazakhstan"].iso3 == "KAZ"
+
+
+def test_a_language_without_a_lexicon_is_one_line_naming_those_there_are() -> None:
+    import pytest
+
+    from resgraph.lang import UnknownLanguage, lexicon_for
+
+    assert lexicon_for("en").CODE == "en"
+    with pytest.raises(UnknownLanguage, match=r"^no lexicon for language 'fr': facts can be "
+                                              r"read in en$"):
+        lexicon_for("fr")

@@ -6,11 +6,17 @@ from resgraph.extract.actors import extract_actors
 from resgraph.extract.demands import extract_demands
 from resgraph.extract.events import extract_events
 from resgraph.extract.legal import extract_legal_references
+from resgraph.kb import KnowledgeBase, load_kb
+from resgraph.lang import lexicon_for
 from resgraph.model import Demand, Entity, Facts, LegalReference, Mention, Resolution
 
 
-def extract_facts(resolution: Resolution) -> Facts:
-    entities, mentions = extract_actors(resolution)
+def extract_facts(resolution: Resolution, kb: KnowledgeBase | None = None) -> Facts:
+    """Facts of one resolution, read with the lexicon of its language and the knowledge base
+    (by default, the one shipped: kb.load_kb)."""
+    lexicon_for(resolution.metadata.language)  # English only for now: anything else is refused
+    kb = kb or load_kb()
+    entities, mentions = extract_actors(resolution, kb.gazetteer)
     demands, more_entities, more_mentions = extract_demands(
         resolution.paragraphs, entities, mentions
     )

@@ -12,13 +12,12 @@ names no known actor, the phrase itself as a collective actor ("Kazakhstan’s n
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from resgraph.extract.actors import slug
-from resgraph.extract.gazetteer import DATA
+from resgraph.kb.data import read as read_knowledge
 from resgraph.model import Demand, Entity, Mention, Part
 
 _ADVERBS = (
@@ -53,7 +52,7 @@ class Act:
 
 @lru_cache(maxsize=1)
 def speech_acts() -> dict[str, Act]:
-    data = json.loads((DATA / "speech_acts.json").read_text(encoding="utf-8"))
+    data = read_knowledge("speech_acts.json")
     return {
         a["id"]: Act(a["id"], a["label"], a["type"], a.get("strength"), a["addressee"],
                      tuple(a["forms"]))

@@ -20,7 +20,6 @@ same day, no conflicting actors) is one event with several text spans.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -28,7 +27,7 @@ from functools import lru_cache
 from resgraph.dates import DateMention, YearContext, find_dates
 from resgraph.extract.demands import speech_acts
 from resgraph.extract.figures import FoundFigure, find_figures
-from resgraph.extract.gazetteer import DATA
+from resgraph.kb.data import read as read_knowledge
 from resgraph.model import (
     Demand,
     Entity,
@@ -87,7 +86,7 @@ def event_types() -> dict[str, EventType]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = json.loads((DATA / "event_types.json").read_text(encoding="utf-8"))
+    data = read_knowledge("event_types.json")
     types = {t["id"]: EventType(t["id"], t["label"], t.get("acled"), t.get("huridocs"),
                                 tuple(t["triggers"])) for t in data["types"]}
     by_trigger = {trigger: t.id for t in types.values() for trigger in t.triggers}

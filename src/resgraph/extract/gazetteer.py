@@ -10,15 +10,15 @@ the names and codes come from a maintained source, not from the file.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from resgraph.kb import countries
+from resgraph.kb.data import read as read_knowledge
+from resgraph.kb.data import read_path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 # Aliases are indexed by their first run of letters and digits ("VP" for "VP/HR").
 _WORD = re.compile(r"(?<![\w-])\w+")
 
@@ -114,7 +114,7 @@ def _with_countries(entries: dict[str, Entry]) -> dict[str, Entry]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    data = json.loads((path or DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    data = read_path(path) if path else read_knowledge("gazetteer.json")
     entries = _with_countries({e.id: e for e in map(_entry, data["entries"])})
     by_alias: dict[str, str] = {}
     for entry in entries.values():

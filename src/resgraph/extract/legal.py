@@ -10,14 +10,13 @@ name and no target: never a guessed IRI.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from resgraph import dates
 from resgraph.dates import MONTH_PATTERN
-from resgraph.extract.gazetteer import DATA
+from resgraph.kb.data import read as read_knowledge
 from resgraph.model import Footnote, LegalReference, Part, Resolution
 
 DATE = r"\d{1,2} (?:" + MONTH_PATTERN + r") \d{4}"
@@ -113,7 +112,7 @@ class Instrument:
 
 @lru_cache(maxsize=1)
 def instruments() -> tuple[dict[str, Instrument], re.Pattern[str], dict[str, str]]:
-    data = json.loads((DATA / "instruments.json").read_text(encoding="utf-8"))
+    data = read_knowledge("instruments.json")
     items = {
         i["id"]: Instrument(
             i["id"], i["kind"], i["label"], tuple(i["aliases"]), i.get("party"), i.get("eli"),

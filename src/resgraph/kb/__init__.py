@@ -1,2 +1,42 @@
 """kb: knowledge of what the EU names, from authoritative sources, as frozen records with their
-sources."""
+sources.
+
+`load_kb()` gathers it in one `KnowledgeBase`, read once through `kb.data`: the gazetteer
+(actors and places; its countries completed from ISO 3166-1 and the Publications Office table
+by `kb.countries`), the legal instruments, the speech acts, the event types and the document
+kinds. Extractors take it as an argument, with this as the default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    gazetteer: Any  # extract.gazetteer.Gazetteer
+    instruments: dict[str, Any]  # id -> extract.legal.Instrument
+    acts: dict[str, Any]  # id -> extract.demands.Act
+    event_types: dict[str, Any]  # id -> the type's record
+    kinds: dict[str, str]  # document kind -> its printed form
+
+
+@cache
+def load_kb() -> KnowledgeBase:
+    # Imported here: the extractors' record types live with the extractors that read them.
+    from resgraph.extract.demands import speech_acts
+    from resgraph.extract.gazetteer import load_gazetteer
+    from resgraph.extract.legal import instruments
+    from resgraph.kb.data import read
+    from resgraph.parse.metadata import KINDS
+
+    items, _pattern, _aliases = instruments()
+    return KnowledgeBase(
+        gazetteer=load_gazetteer(),
+        instruments=items,
+        acts=speech_acts(),
+        event_types={t["id"]: t for t in read("event_types.json")["types"]},
+        kinds=dict(KINDS),
+    )
