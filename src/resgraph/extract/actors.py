@@ -102,17 +102,21 @@ _DONE_TO_PERSONS = re.compile(
     r"abduction|disappearance|imprisonment|sentencing|trial|conviction|execution) of) "
     r"(?=[A-Z])"
 )
+_DONE_TO_WORDS = ("warrant", "release", "arrest", "detention", "killing", "murder",
+                  "assassination", "poisoning", "abduction", "disappearance", "imprisonment",
+                  "sentencing", "trial", "conviction", "execution")
 # "Maria Lvova-Belova, the Russian Commissioner for Children’s Rights": a name in apposition
 # to an office.
 _APPOSED_OFFICE = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}), (?:the |a )?"
-    r"(?:(?:[A-Z][\w-]+|former|current|acting|deputy) )*"
+    r", (?:the |a )?(?:(?:[A-Z][\w-]+|former|current|acting|deputy) )*"
     # offices of the roles table, and ministers, whom the table (EP document roles) lacks
     r"(?P<office>Commissioner|President|Vice-President|Chair|Chairman|Speaker|Judge|"
     r"Advocate-General|Prime Minister|Minister)\b"
     r"(?P<rest>(?: (?:for|of|on|to) (?:the )?[A-Z][\w’'-]*"
     r"(?:(?: (?:and|of|for|the))? [A-Z][\w’'-]*)*)?)"
 )
+# The name just before that comma (the office is found first: it is rare, names are not).
+_NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})$")
 _ROLE_PATTERN = re.compile(
     r"(?<![\w-])(?P<role>" + "|".join(map(re.escape, sorted(_ROLES, key=len, reverse=True)))
     + r")(?P<gap>(?:,? including|,)? (?:the )?)"
@@ -424,19 +428,21 @@ class _Extractor:
                          if r.group("role").islower()]
                 if roles:
                     self.read_name_list(part, m.end(), _ROLES[roles[-1].group("role")])
-            for m in _HONORIFIC.finditer(text):
+            # Cheap substring tests first: most parts hold none of these cues.
+            has = text.__contains__
+            for m in (_HONORIFIC.finditer(text) if any(map(has, HONORIFICS)) else ()):
                 self.read_titled_name(part, m.start(), m.end(), None)
-            for m in _TITLE_WORDS.finditer(text):
+            for m in (_TITLE_WORDS.finditer(text) if any(map(has, TITLES_FROM_ROLES)) else ()):
                 self.read_titled_name(part, m.start(), m.start("name"), m.group("title"))
-            for m in _DONE_TO_PERSONS.finditer(text):
+            for m in (_DONE_TO_PERSONS.finditer(text) if any(map(has, _DONE_TO_WORDS)) else ()):
                 self.read_name_list(part, m.end(), None)
-            for m in _APPOSED_OFFICE.finditer(text):
-                tokens = m.group("name").split()
-                if set(tokens) & self.not_names:
+            for m in _APPOSED_OFFICE.finditer(text) if has(", ") else ():
+                name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                if not name or set(name.group("name").split()) & self.not_names:
                     continue
                 office = (m.group("office") + m.group("rest")).strip()
-                key = self.person(tokens, office)
-                self.add(part, m.start("name"), m.end("name"), key, 0)
+                key = self.person(name.group("name").split(), office)
+                self.add(part, name.start("name"), name.end("name"), key, 0)
             for m in _MEDIA_CUE.finditer(text):
                 org_name = m.group("org")
                 if org_name.split()[0] in self.not_names:
@@ -568,7 +574,11 @@ class _Extractor:
 
     def find_named_bodies(self) -> None:
         """Bodies the gazetteer does not know, recognised by their names' shape."""
+        openers = ("European", "EU", "International", "Intergovernmental", "United Nations",
+                   "UN", "World", "Committee")
         for part in self.parts:
+            if not any(map(part.text.__contains__, openers)):
+                continue
             for m in _BODY_NAME.finditer(part.text):
                 # Two bodies joined: "the Committee on Budgets and the Committee on
                 # Budgetary Control", "the European Parliament and of the Council".
