@@ -48,6 +48,24 @@ _ACT_PARTS = re.compile(
     rf"(?P<list>{_ART_LIST}|Annex [IVXL]+|recital \d+|point \d+){_SUBPARAGRAPH} "
     r"(?P<rel>thereof|(?:of|to) (?:that|this) (?:Regulation|Directive|Decision)|(?:of|to) )"
 )
+_IN_PARTICULAR = re.compile(rf",? (?:and )?in particular (?P<list>{_ART_LIST}) thereof")
+# Short titles: "Clinical Trials Regulation", "Public Procurement Directive" (capitalised words
+# before the type) and "Directive on cross-border healthcare", "Decision on serious
+# cross-border threats to health" (the type, then "on" and a lower-case topic).
+_ACT_BY_TITLE = re.compile(
+    r"(?<![\w-])(?:the |The )?(?:(?:[A-Z][a-z][\w-]*|EU) ){1,4}(?:Regulation|Directive)(?![\w-])"
+    r"(?! \(| \d| No )"
+    r"|(?<![\w-])(?:the |The )?(?:Regulation|Directive|Decision) on (?:the )?[a-z][\w-]*"
+    r"(?: (?:[a-z][\w-]*|of|to|and|in|for|the)){0,6}?(?= \(|,|;|\.| which| that| and (?:the|to)|$)"
+)
+# Words that make a capitalised run something else: the issuer of a numbered act ("Council
+# Regulation (EU) ..." is read above), a procedure word, a proposal ("a proposal for a
+# Regulation"), a sentence opening.
+_ACT_TITLE_NOT = re.compile(
+    r"^(?:Council|Commission|Implementing|Delegated|European Parliament|Parliament|Proposal|"
+    r"Draft|This|That|Such|Any|A|An|Its|Their|Whereas|Calls|Welcomes|Notes|Stresses|"
+    r"Regulation|Directive|Decision)\b(?! on)"
+)
 _ACT_CONTINUED = re.compile(
     r"(?:, |,? and )(?P<item>\((?:EU|EC|EEC|EU, Euratom|Euratom)\) "
     r"(?:No (?P<num1>\d+)/(?P<year1>\d{4})|(?P<year2>\d{4})/(?P<num2>\d+)))"
@@ -251,6 +269,19 @@ class _Finder:
                                             if inst.kind == "treaty" else inst.celex),
                                         details))
             taken.append((m.start(), m.end()))
+            # "Articles 4, 6 ... of the TFEU, in particular Article 168 thereof"
+            more = _IN_PARTICULAR.match(text, m.end())
+            if more:
+                for article in _articles(more.group("list")):
+                    number = _article_number(article)
+                    target = (inst.article_eli.format(article=number) if inst.article_eli
+                              else inst.eli)
+                    self.add(LegalReference(part, more.start("list"), more.end(),
+                                            f"{inst.kind}-article", inst.label, article, target,
+                                            inst.celex and (
+                                                f"{inst.celex}{int(number.rstrip('abcdefgh')):03d}"
+                                                if inst.kind == "treaty" else inst.celex)))
+                taken.append((more.start(), more.end()))
         # EU acts, and articles or annexes of them.
         acts: list[tuple[int, int, LegalReference]] = []
         for m in (_ACT.finditer(text) if has("Regulation") or has("Directive") or has("Decision")
@@ -275,6 +306,16 @@ class _Finder:
                                         f"{kind} {more.group('item')}", None, eli, celex))
                 taken.append((start, more.end()))
                 pos = more.end()
+        # EU acts cited by their short title, with no number: "the Clinical Trials Regulation",
+        # "the Directive on cross-border healthcare". No identifier: the title names no act
+        # number, and guessing one would be wrong when two acts share a topic.
+        for m in (_ACT_BY_TITLE.finditer(text) if has("Regulation") or has("Directive")
+                  or has("Decision") else ()):
+            name = re.sub(r"^(?:the|The) ", "", m.group(0)).strip()
+            if not free(m.start(), m.end()) or _ACT_TITLE_NOT.search(name):
+                continue
+            self.add(LegalReference(part, m.end() - len(name), m.end(), "eu-act", name))
+            taken.append((m.start(), m.end()))
         for m in _ACT_PARTS.finditer(text) if acts else ():
             if not free(m.start(), m.end()):
                 continue
@@ -381,7 +422,10 @@ class _Finder:
             # No CELEX: the number does not say whether it is an IP, AP or DP work.
             self.add(LegalReference(part, m.start(), m.end(), "ep-text-adopted",
                                     f"Texts adopted {m.group(0)}", None, ODP_DOC + doc))
+        own = self.resolution.metadata.document_number
         for m in _EP_DOC.finditer(text):
+            if m.group(0) == own:
+                continue  # the report holding this text cites itself: its number is metadata
             doc = f"{'RC' if m.group('rc') else m.group('letter')}-{m.group('term')}-" \
                   f"{m.group('year')}-{m.group('num')}"
             kind = "ep-report" if m.group("letter") == "A" else "ep-motion"
