@@ -131,17 +131,32 @@ def test_deadlines_and_purpose_clauses_are_not_events(seed_facts) -> None:
     assert not any(e.part.kind == "paragraph" and e.part.label != "19" for e in facts.events)
 
 
-def test_counted_subjects_make_undated_events(seed_facts) -> None:
+def test_counted_subjects_and_passives_make_undated_events(seed_facts) -> None:
+    """A count that is the subject of a violent or repressive trigger, or such a trigger in
+    the passive ("have been detained or harassed", "was shot"), is an undated event."""
     facts, _ = seed_facts
-    undated = [(e.type, e.label) for e in facts.events if e.date is None]
+    undated = [(e.part.label, e.type, e.trigger) for e in facts.events if e.date is None]
     assert undated == [
-        ("detention", "since the beginning of the protests, nearly 10 000 people have been "
-                      "detained throughout the country"),
-        ("killing", "at least 225 people have been killed"),
-        ("killing", "activists Nuraliya Aitkulova, Aitbay Aliyev and at least 12 others were "
-                    "reportedly shot dead by law enforcement officials during protests"),
+        ("E", "detention", "detained"), ("E", "killing", "killed"),
+        ("E", "killing", "shot dead"),
+        ("L", "detention", "detained"), ("L", "persecution", "harassed"),
+        ("M", "sentencing", "convicted"), ("M", "sentencing", "sentenced"),
+        ("O", "detention", "pre-trial detention"), ("O", "injury", "shot"),
     ]
-    assert len(facts.events) == 29
+    isenova = next(e for e in facts.events if e.trigger == "shot" and e.part.label == "O")
+    assert isenova.label.startswith("human rights defender Aliya Isenova was shot in the arm")
+    assert len(facts.events) == 35
+
+
+def test_a_modal_or_a_negation_states_no_event(tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    first = seed.index("A. whereas on 2 January 2022")
+    end = seed.index("B. whereas the human rights")
+    path = tmp_path / "unreal.txt"
+    path.write_text(seed[:first] + "A. whereas journalists may be arrested at any time; whereas "
+                    "the lawyer was not detained;\n\n" + seed[end:], "utf-8")
+    facts = build_one(path).facts
+    assert not [e for e in facts.events if e.part.label == "A"]
 
 
 # --- the seed's figures --------------------------------------------------------------------------
@@ -160,8 +175,8 @@ SEED_FIGURES = [
     ("at least 12 others", "12", "at least", "others", "count", "killing"),
     ("five-day", "5", None, "days", "count", "communications-restriction"),
     ("155th out of 180 countries", "155", None, "countries", "rank", None),
-    ("13 activists", "13", None, "activists", "count", None),
-    ("five years imprisonment", "5", None, "years imprisonment", "count", None),
+    ("13 activists", "13", None, "activists", "count", "sentencing"),
+    ("five years imprisonment", "5", None, "years imprisonment", "count", "sentencing"),
     ("more than 25 years", "25", "more than", "years", "count", None),
     ("around 20 000", "20000", "around", "numbers", "count", None),
     ("two weeks of rallies", "2", None, "weeks of rallies", "count", None),
@@ -324,11 +339,11 @@ def test_timeline_svg(tmp_path: Path) -> None:
     svg = tmp_path / "kazakhstan.svg"
     result = runner.invoke(main, ["timeline", "--store", str(out / "store"), "-o", str(svg)])
     assert result.exit_code == 0, result.output
-    assert "29 events (26 dated)" in result.output
+    assert "35 events (26 dated)" in result.output
     root = ET.parse(svg).getroot()
     ns = "{http://www.w3.org/2000/svg}"
     dots = [c for c in root.iter(ns + "circle") if c.get("r") == "7"]
-    assert len(dots) == 29
+    assert len(dots) == 35
     texts = ["".join(t.itertext()) for t in root.iter(ns + "text")]
     assert "2 Jan 2022" in texts and "2–3 Dec 2021" in texts and "2011" in texts
     assert "protest · Zhanaozen" in texts

@@ -44,6 +44,10 @@ from resgraph.model import (
 AFFECTING = frozenset({"killing", "injury", "detention", "sentencing", "torture",
                        "persecution"})
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
+# A passive auxiliary a few words before a trigger: "have been detained or", "was shot",
+# "has been placed in pre-trial", "were allegedly tortured".
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\b(?: [\w-]+){0,3} $")
+_UNREAL = re.compile(r"\b(?:may|might|could|would|should|must|risks?|not|never|if)\b")
 _OPENER = re.compile(r"(?:^|\bwhereas,?|\bthat,?|,)\s*(?:on|as of|since|in|from|between|"
                      r"during|at the end of)?\s*$", re.IGNORECASE)
 _LEAD = re.compile(
@@ -232,6 +236,24 @@ class _Reader:
             used.add(trigger.start)
             previous = [f.end for f in self.found if f.part is part and
                         c_start <= f.start < c_end]
+            start = max([c_start, *previous])
+            self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
+                                     trigger, None, start))
+
+        # What was done to someone, in the passive, undated ("human rights defender Raigul
+        # Sadyrbayeva ... has been placed in pre-trial detention", "journalists have been
+        # detained or harassed"): a violent or repressive trigger after a passive verb, not
+        # under a modal or a negation ("may be arrested", "was not detained").
+        for trigger in triggers:
+            if trigger.start in used or trigger.type not in AFFECTING:
+                continue
+            before = text[max(c_start, trigger.start - 40) : trigger.start]
+            if not _PASSIVE_BEFORE.search(before) or _UNREAL.search(before):
+                continue
+            used.add(trigger.start)
+            # its text starts after the events already read before it in the clause
+            previous = [f.end for f in self.found if f.part is part and
+                        c_start <= f.start < c_end and f.end <= trigger.start]
             start = max([c_start, *previous])
             self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
                                      trigger, None, start))
