@@ -47,6 +47,7 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
 # A passive auxiliary a few words before a trigger: "have been detained or", "was shot",
 # "has been placed in pre-trial", "were allegedly tortured".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\b(?: [\w-]+){0,3} $")
+_SUBJECT_GAP = re.compile(r" (?:has |have |had )?(?:also |reportedly |publicly )?")
 _UNREAL = re.compile(r"\b(?:may|might|could|would|should|must|risks?|not|never|if)\b")
 _OPENER = re.compile(r"(?:^|\bwhereas,?|\bthat,?|,)\s*(?:on|as of|since|in|from|between|"
                      r"during|at the end of)?\s*$", re.IGNORECASE)
@@ -254,6 +255,27 @@ class _Reader:
             # its text starts after the events already read before it in the clause
             previous = [f.end for f in self.found if f.part is part and
                         c_start <= f.start < c_end and f.end <= trigger.start]
+            start = max([c_start, *previous])
+            self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
+                                     trigger, None, start))
+
+        # What a named actor did, undated: "President Tokayev accused activists ...": a
+        # trigger in the past tense right after a person or a body.
+        actors = [m for m in self.mentions.get(part.path, [])
+                  if self.kinds.get(m.entity) in ("person", "organisation", "group", "office")
+                  and c_start <= m.start and m.end <= c_end]
+        for trigger in triggers:
+            word = text[trigger.start : trigger.end]
+            if trigger.start in used or not word.endswith("ed") or " " in word:
+                continue
+            subject = next((m for m in actors if _SUBJECT_GAP.fullmatch(
+                text[m.end : trigger.start])), None)
+            if subject is None or _UNREAL.search(text[max(c_start, subject.start - 30)
+                                                       : trigger.start]):
+                continue
+            used.add(trigger.start)
+            previous = [f.end for f in self.found if f.part is part and
+                        c_start <= f.start < c_end and f.end <= subject.start]
             start = max([c_start, *previous])
             self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
                                      trigger, None, start))
