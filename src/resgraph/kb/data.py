@@ -13,7 +13,8 @@ from typing import Any
 from resgraph.errors import ResgraphError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-FILES = ("gazetteer.json", "instruments.json", "speech_acts.json", "event_types.json")
+FILES = ("gazetteer.json", "geonames.json", "instruments.json", "speech_acts.json",
+         "event_types.json")
 
 
 class KnowledgeError(ResgraphError):
