@@ -221,3 +221,10 @@ def test_the_shipped_table_is_what_the_script_writes_today() -> None:
     shipped = json.loads((DATA / "geonames.json").read_text("utf-8"))
     assert shipped == module.table()
     assert shipped["places"]["almaty"] == {"geonames": "https://sws.geonames.org/1526384/"}
+
+
+def test_a_city_in_the_graph_is_its_geonames_feature(seed_built) -> None:
+    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in seed_built.quads}
+    assert ("https://w3id.org/resgraph/id/entity/almaty",
+            "http://www.w3.org/2004/02/skos/core#exactMatch",
+            "https://sws.geonames.org/1526384/") in triples

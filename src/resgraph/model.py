@@ -227,6 +227,7 @@ class Entity:
     odp: str | None = None  # EP Open Data Portal IRI, only from the gazetteer
     # The Publications Office authority table's IRI (countries: .../authority/country/KAZ)
     authority: str | None = None
+    geonames: str | None = None  # cities and regions: https://sws.geonames.org/<id>/
     gazetteer: bool = False  # a well-known entity with a shared IRI across resolutions
 
 

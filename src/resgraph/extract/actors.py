@@ -297,6 +297,7 @@ class _Extractor:
                 key=key, kind="group" if e.category == "collective" else e.type,
                 name=e.label, category=e.category, wikidata=e.wikidata,
                 wikidata_checked=e.wikidata_checked, odp=e.odp, authority=e.op,
+                geonames=e.geonames,
                 gazetteer=True,
             )
         return key

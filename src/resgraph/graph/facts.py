@@ -168,6 +168,8 @@ def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
         q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.odp))
     if entity.authority:  # the EU's own identifier for it, which the EP's open data uses
         q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.authority))
+    if entity.geonames:  # a city's or region's GeoNames feature
+        q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.geonames))
 
 
 def _add_mention(q, mention: Mention, entity: NamedNode, part: NamedNode) -> None:
