@@ -371,3 +371,18 @@ def test_timeline_bad_requests_are_one_line_errors(tmp_path: Path) -> None:
     result = runner.invoke(main, ["timeline", SEED_IRI, "--store", str(out / "store"),
                                   "-o", str(svg)])
     assert result.exit_code == 0 and svg.exists()
+
+
+def test_a_deportation_with_its_count_and_start(tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    i = seed.index("\nB. whereas the human rights")
+    path = tmp_path / "deported.txt"
+    path.write_text(seed[:i].rstrip().rstrip(";") + "; whereas around 20 000 Ukrainian "
+                    "children have been forcibly deported to Russia since February 2022;\n"
+                    + seed[i:], "utf-8")
+    facts = build_one(path).facts
+    event = next(e for e in facts.events if e.type == "deportation")
+    assert (event.part.label, event.date, event.date_role) == ("A", "2022-02", "start")
+    figure = next(f for f in facts.figures if f.value == "20000")
+    assert (figure.counts, figure.qualifier) == ("Ukrainian children", "around")
+    assert facts.events[figure.event] is event

@@ -42,7 +42,7 @@ from resgraph.model import (
 
 # Types whose participants can be on the receiving end (victims, detainees, the sentenced).
 AFFECTING = frozenset({"killing", "injury", "detention", "sentencing", "torture",
-                       "persecution"})
+                       "persecution", "deportation"})
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
 # A passive auxiliary a few words before a trigger: "have been detained or", "was shot",
 # "has been placed in pre-trial", "were allegedly tortured".
