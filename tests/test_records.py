@@ -35,3 +35,15 @@ def test_a_record_for_another_document_is_refused(seed_built) -> None:
     record["mentions"][0]["part"] = ["paragraph", "99"]
     with pytest.raises(RecordError, match="'paragraph 99', which the document does not have"):
         facts_from_json(record, seed_built.resolution)
+
+
+def test_a_missing_extraction_step_fails_when_the_steps_are_checked() -> None:
+    from resgraph.extract import STEPS, check_steps
+
+    check_steps(STEPS)  # the shipped order holds
+    without_references = tuple(s for s in STEPS if s.name != "legal references")
+    with pytest.raises(ImportError, match=r"'actors outside instrument names' needs "
+                                          r"\['references'\], which no earlier step makes"):
+        check_steps(without_references)
+    with pytest.raises(ImportError, match=r"no extraction step makes \['events', 'figures'\]"):
+        check_steps(STEPS[:-1])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
 from resgraph.extract.actors import extract_actors
 from resgraph.extract.demands import extract_demands
 from resgraph.extract.events import extract_events
@@ -11,30 +15,100 @@ from resgraph.lang import lexicon_for
 from resgraph.model import Demand, Entity, Facts, LegalReference, Mention, Resolution
 
 
-def extract_facts(resolution: Resolution, kb: KnowledgeBase | None = None) -> Facts:
-    """Facts of one resolution, read with the lexicon of its language and the knowledge base
-    (by default, the one shipped: kb.load_kb)."""
-    lexicon_for(resolution.metadata.language)  # English only for now: anything else is refused
-    kb = kb or load_kb()
-    entities, mentions = extract_actors(resolution, kb.gazetteer)
+@dataclass(frozen=True)
+class Step:
+    """One extraction stage: what it reads from the facts read so far, what it adds (or
+    replaces), and the pure function that does it."""
+
+    name: str
+    needs: frozenset[str]
+    makes: frozenset[str]
+    run: Callable[[Mapping[str, Any]], dict[str, Any]]
+
+
+def _actors(s: Mapping[str, Any]) -> dict[str, Any]:
+    entities, mentions = extract_actors(s["resolution"], s["kb"].gazetteer)
+    return {"entities": entities, "mentions": mentions}
+
+
+def _demands(s: Mapping[str, Any]) -> dict[str, Any]:
+    """Demands, and the collective actors and mentions their addressees add, merged in
+    document order."""
+    resolution = s["resolution"]
     demands, more_entities, more_mentions = extract_demands(
-        resolution.paragraphs, entities, mentions
+        resolution.paragraphs, s["entities"], s["mentions"]
     )
     order = {p.path: p.span.start for p in (resolution.title, *resolution.citations,
                                             *resolution.recitals, *resolution.paragraphs)}
-    all_mentions = sorted(
-        {(m.part.path, m.start, m.end): m for m in (*mentions, *more_mentions)}.values(),
+    mentions = sorted(
+        {(m.part.path, m.start, m.end): m for m in (*s["mentions"], *more_mentions)}.values(),
         key=lambda m: (order[m.part.path], m.start, m.end),
     )
-    all_entities = sorted({e.key: e for e in (*entities, *more_entities)}.values(),
-                          key=lambda e: e.key)
-    references = extract_legal_references(resolution)
-    all_mentions, all_entities = _outside_instrument_names(all_mentions, all_entities,
-                                                            references, demands)
-    events, figures = extract_events(resolution, tuple(all_entities), tuple(all_mentions),
-                                     demands, references)
-    return Facts(tuple(all_entities), tuple(all_mentions), demands, references, events,
-                 figures)
+    entities = sorted({e.key: e for e in (*s["entities"], *more_entities)}.values(),
+                      key=lambda e: e.key)
+    return {"demands": demands, "entities": entities, "mentions": mentions}
+
+
+def _references(s: Mapping[str, Any]) -> dict[str, Any]:
+    return {"references": extract_legal_references(s["resolution"])}
+
+
+def _actors_outside_names(s: Mapping[str, Any]) -> dict[str, Any]:
+    mentions, entities = _outside_instrument_names(s["mentions"], s["entities"],
+                                                   s["references"], s["demands"])
+    return {"mentions": mentions, "entities": entities}
+
+
+def _events(s: Mapping[str, Any]) -> dict[str, Any]:
+    events, figures = extract_events(s["resolution"], tuple(s["entities"]),
+                                     tuple(s["mentions"]), s["demands"], s["references"])
+    return {"events": events, "figures": figures}
+
+
+_GIVEN = frozenset({"resolution", "kb"})
+STEPS = (
+    Step("actors", frozenset({"resolution", "kb"}), frozenset({"entities", "mentions"}),
+         _actors),
+    Step("demands", frozenset({"resolution", "entities", "mentions"}),
+         frozenset({"demands", "entities", "mentions"}), _demands),
+    Step("legal references", frozenset({"resolution"}), frozenset({"references"}),
+         _references),
+    Step("actors outside instrument names",
+         frozenset({"entities", "mentions", "references", "demands"}),
+         frozenset({"entities", "mentions"}), _actors_outside_names),
+    Step("events and figures",
+         frozenset({"resolution", "entities", "mentions", "demands", "references"}),
+         frozenset({"events", "figures"}), _events),
+)
+
+
+def check_steps(steps: tuple[Step, ...]) -> None:
+    """Every step's needs are given or made by an earlier step, and every fact is made: a
+    missing step fails here, when the package is imported, not in a user's run."""
+    available = set(_GIVEN)
+    for step in steps:
+        missing = step.needs - available
+        if missing:
+            raise ImportError(f"extraction step {step.name!r} needs {sorted(missing)}, "
+                              "which no earlier step makes")
+        available |= step.makes
+    unmade = {f.name for f in fields(Facts)} - available
+    if unmade:
+        raise ImportError(f"no extraction step makes {sorted(unmade)}")
+
+
+check_steps(STEPS)
+
+
+def extract_facts(resolution: Resolution, kb: KnowledgeBase | None = None) -> Facts:
+    """Facts of one resolution, read with the lexicon of its language and the knowledge base
+    (by default, the one shipped: kb.load_kb), by the STEPS in order."""
+    lexicon_for(resolution.metadata.language)  # English only for now: anything else is refused
+    state: dict[str, Any] = {"resolution": resolution, "kb": kb or load_kb()}
+    for step in STEPS:
+        state.update(step.run(state))
+    return Facts(tuple(state["entities"]), tuple(state["mentions"]), state["demands"],
+                 state["references"], state["events"], state["figures"])
 
 
 # References whose printed words are an instrument's name: "the Treaty on the Functioning of
@@ -63,4 +137,4 @@ def _outside_instrument_names(
     return kept, [e for e in entities if e.key in used]
 
 
-__all__ = ["extract_facts"]
+__all__ = ["STEPS", "Step", "check_steps", "extract_facts"]
