@@ -154,9 +154,16 @@ def _named_articles() -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
                      if items[by_alias[a]].kind != "rules-of-procedure")
     return re.compile(rf"(?P<list>{_ART_LIST}|Title [IVXL]+) (?:of (?:the )?)?(?P<name>{names})"
-                      r"(?![\w-])(?: \((?:TEU|TFEU)\))?"
-                      # "the Charter ..., in particular Article 35 thereof"
-                      rf"|(?P<name2>{names})(?![\w-])(?: \((?:TEU|TFEU)\))?,? (?:and )?"
+                      r"(?![\w-])(?: \((?:TEU|TFEU)\))?")
+
+
+@lru_cache(maxsize=1)
+def _named_in_particular() -> re.Pattern[str]:
+    """'the Charter ..., in particular Article 35 thereof': the instrument named first."""
+    items, _pattern, by_alias = instruments()
+    names = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
+                     if items[by_alias[a]].kind != "rules-of-procedure")
+    return re.compile(rf"(?P<name2>{names})(?![\w-])(?: \((?:TEU|TFEU)\))?,? (?:and )?"
                       rf"in particular (?P<list2>{_ART_LIST}) thereof")
 
 
@@ -253,12 +260,19 @@ class _Finder:
         # Cheap substring tests first: most parts cite nothing, and each pattern below would
         # otherwise scan every part.
         has = text.__contains__
-        for m in (_named_articles().finditer(text) if has("Article") or has("Title ") else ()):
-            inst = items[by_alias[m.group("name") or m.group("name2")]]
-            if m.group("name2"):  # the instrument itself is cited too
+        named_articles = [*(_named_articles().finditer(text) if has("Article") or has("Title ")
+                            else ()),
+                          *(_named_in_particular().finditer(text) if has("in particular")
+                            else ())]
+        for m in sorted(named_articles, key=lambda m: m.start()):
+            if not free(m.start(), m.end()):
+                continue
+            groups = m.groupdict()
+            inst = items[by_alias[groups.get("name") or groups["name2"]]]
+            if groups.get("name2"):  # the instrument itself is cited too
                 self.add(LegalReference(part, m.start("name2"), m.end("name2"), inst.kind,
                                         inst.label, None, inst.eli, inst.celex))
-            for article in _articles(m.group("list") or m.group("list2")):
+            for article in _articles(groups.get("list") or groups["list2"]):
                 number = _article_number(article)
                 target = inst.article_eli.format(article=number) if inst.article_eli else inst.eli
                 details = (("paragraph", article[len(number):].strip("()")),) if (
