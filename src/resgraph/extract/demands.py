@@ -14,30 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from types import ModuleType
 
 from resgraph.extract.actors import slug
 from resgraph.kb.data import read as read_knowledge
+from resgraph.lang.en import demands as ENGLISH
 from resgraph.model import Demand, Entity, Mention, Part
-
-_ADVERBS = (
-    "deeply", "strongly", "firmly", "once again", "again", "also", "further", "furthermore",
-    "therefore", "finally", "moreover", "nevertheless", "however", "in addition",
-    "resolutely", "unequivocally", "vehemently", "profoundly", "sincerely", "warmly", "fully",
-    "urgently", "in this regard", "in that regard", "in that connection", "in particular",
-    "consequently", "accordingly", "equally",
-)
-_ADVERB = "(?:" + "|".join(map(re.escape, sorted(_ADVERBS, key=len, reverse=True))) + ")"
-_INTERJECTION = rf"(?:,? {_ADVERB},?)"
-_INFINITIVE = re.compile(
-    # not "in order to", "so as to": those open a purpose, not what the addressee is to do
-    rf"{_INTERJECTION}?(?<!\border)(?<!\bso as)\s+to\s+"
-    r"(?!(?:the|a|an|all|its|their|this|that|these|those|any|his|her)\b)(?=[a-z])"
-)
-_PRONOUN = re.compile(r"^(?:him|her|them|it)$")
-_DETERMINERS = re.compile(r"^(?:(?:the|its|their|all|both|other|including|in particular|"
-                          r"as well as|such as|and|or)(?:\s+|$))+", re.IGNORECASE)
-_SPLIT_AT = re.compile(r",? (?:and|but) ")
 
 
 @dataclass(frozen=True)
@@ -60,29 +43,66 @@ def speech_acts() -> dict[str, Act]:
     }
 
 
-def _form_pattern(form: str) -> str:
+@dataclass(frozen=True)
+class _Patterns:
+    """A language's clause words (lang/<code>/demands.py) and the acts' forms, compiled once."""
+
+    interjection: str  # an adverb set off inside a clause
+    infinitive: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    previous_pronouns: frozenset[str]
+    determiners: re.Pattern[str]
+    passive: re.Pattern[str]
+    opening: re.Pattern[str]  # an act, with the adverbs before it
+    inner: re.Pattern[str]  # "and"/"but" before a second act
+    names: dict[str, str]  # regex group -> act id
+
+
+def _alternatives(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+def _form_pattern(form: str, interjection: str, particles: tuple[str, ...]) -> str:
     words = form.split()
     head = r"\s+".join(map(re.escape, words[:-1]))
     last = re.escape(words[-1])
-    if len(words) > 1 and words[-1] in ("on", "for", "upon", "to", "with", "of"):
+    if len(words) > 1 and words[-1] in particles:
         # "calls in this regard for", "calls, therefore, on"
-        return rf"{head}{_INTERJECTION}?\s+{last}"
+        return rf"{head}{interjection}?\s+{last}"
     return r"\s+".join(map(re.escape, words))
 
 
-@lru_cache(maxsize=1)
-def _act_regex() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+@cache
+def _patterns(lexicon: ModuleType) -> _Patterns:
+    adverb = f"(?:{_alternatives(lexicon.ADVERBS)})"
+    interjection = rf"(?:,? {adverb},?)"
+    purpose = "".join(rf"(?<!\b{re.escape(p)})" for p in lexicon.PURPOSE)
+    infinitive = re.compile(
+        rf"{interjection}?{purpose}\s+{lexicon.INFINITIVE}\s+"
+        rf"(?!(?:{'|'.join(lexicon.NOT_AFTER_INFINITIVE)})\b)(?=[a-z])"
+    )
+    split_at = rf",? (?:{'|'.join(lexicon.COORDINATORS)}) "
     forms: dict[str, str] = {}
     for act in speech_acts().values():
         for form in act.forms:
             forms[form] = act.id
     ordered = sorted(forms, key=len, reverse=True)
-    alternatives = "|".join(f"(?P<f{i}>{_form_pattern(f)})" for i, f in enumerate(ordered))
-    names = {f"f{i}": forms[f] for i, f in enumerate(ordered)}
-    opening = re.compile(rf"(?P<adv>(?:{_ADVERB},? )*)(?:{alternatives})(?![\w-])",
-                         re.IGNORECASE)
-    inner = re.compile(rf"{_SPLIT_AT.pattern}(?=(?:{_ADVERB} )*(?:{alternatives})(?![\w-]))")
-    return opening, inner, names
+    alternatives = "|".join(
+        f"(?P<f{i}>{_form_pattern(f, interjection, lexicon.PARTICLES)})"
+        for i, f in enumerate(ordered))
+    return _Patterns(
+        interjection=interjection,
+        infinitive=infinitive,
+        pronoun=re.compile(rf"^(?:{'|'.join(lexicon.PRONOUNS)})$"),
+        previous_pronouns=frozenset(lexicon.PRONOUNS_OF_THE_PREVIOUS_ADDRESSEES),
+        determiners=re.compile(rf"^(?:(?:{'|'.join(lexicon.DETERMINERS)})(?:\s+|$))+",
+                               re.IGNORECASE),
+        passive=re.compile(rf"{lexicon.PASSIVE}\b"),
+        opening=re.compile(rf"(?P<adv>(?:{adverb},? )*)(?:{alternatives})(?![\w-])",
+                           re.IGNORECASE),
+        inner=re.compile(rf"{split_at}(?=(?:{adverb} )*(?:{alternatives})(?![\w-]))"),
+        names={f"f{i}": forms[f] for i, f in enumerate(ordered)},
+    )
 
 
 def _top_level(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -94,14 +114,15 @@ def _top_level(text: str, start: int, end: int, pattern: re.Pattern[str]) -> lis
     return [m for m in pattern.finditer(text, start, end) if depth(m.start()) <= 0]
 
 
-def split_clauses(text: str) -> list[tuple[int, int]]:
+def split_clauses(text: str, lexicon: ModuleType = ENGLISH) -> list[tuple[int, int]]:
     """Clause spans of a paragraph: at semicolons, and before a second act joined by
     'and'/'but'."""
+    p = _patterns(lexicon)
     spans: list[tuple[int, int]] = []
     start = 0
     for m in [*_top_level(text, 0, len(text), re.compile(";")), None]:
         end = m.start() if m else len(text)
-        spans.extend(_split_coordinated(text, start, end))
+        spans.extend(_split_coordinated(text, start, end, p))
         start = m.end() if m else len(text)
     out = []
     for s, e in spans:
@@ -114,12 +135,11 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    opening, inner, _names = _act_regex()
-    cuts = _top_level(text, start, end, inner)
+def _split_coordinated(text: str, start: int, end: int, p: _Patterns) -> list[tuple[int, int]]:
+    cuts = _top_level(text, start, end, p.inner)
     spans, s = [], start
     for m in cuts:
-        if opening.fullmatch(text[s:m.start()].strip()):
+        if p.opening.fullmatch(text[s:m.start()].strip()):
             continue  # "recalls and supports the recommendations": two verbs, one object
         if m.start() > s:
             spans.append((s, m.start()))
@@ -128,19 +148,19 @@ def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
-def _find_act(text: str, start: int, end: int) -> tuple[str, int, int, int] | None:
+def _find_act(text: str, start: int, end: int, p: _Patterns,
+              ) -> tuple[str, int, int, int] | None:
     """(act id, start of the printed act with adverbs, end of act, start of the act verb)."""
-    opening, _inner, names = _act_regex()
-    m = opening.match(text, start, end)
+    m = p.opening.match(text, start, end)
     if m is None:
         # an introductory phrase: "In line with ..., calls on"
         for intro in re.finditer(r", ", text[start:end]):
-            m = opening.match(text, start + intro.end(), end)
+            m = p.opening.match(text, start + intro.end(), end)
             if m:
                 break
     if m is None:
         return None
-    act_id = next(names[k] for k, v in m.groupdict().items() if k.startswith("f") and v)
+    act_id = next(p.names[k] for k, v in m.groupdict().items() if k.startswith("f") and v)
     return act_id, m.start(), m.end(), m.start() + len(m.group("adv"))
 
 
@@ -151,14 +171,15 @@ class _Context:
     entities: dict[str, Entity]
     new_entities: dict[str, Entity]
     new_mentions: list[Mention]
+    p: _Patterns
 
 
 def _addressees(ctx: _Context, np_start: int, np_end: int, previous: tuple[str, ...],
                 clause_start: int) -> tuple[str, ...]:
     text = ctx.part.text
     phrase = text[np_start:np_end].strip(" ,")
-    if _PRONOUN.match(phrase):
-        if phrase == "them" or phrase == "it":
+    if ctx.p.pronoun.match(phrase):
+        if phrase in ctx.p.previous_pronouns:
             return previous
         persons = [m for m in ctx.mentions if m.end <= clause_start
                    and ctx.entities[m.entity].kind == "person"]
@@ -185,7 +206,7 @@ def _addressees(ctx: _Context, np_start: int, np_end: int, previous: tuple[str, 
         cursor = m.end
     items.extend(_fragments(text, cursor, np_end))
     for s, e in items:
-        name = _DETERMINERS.sub("", text[s:e].strip(" ,")).strip(" ,")
+        name = ctx.p.determiners.sub("", text[s:e].strip(" ,")).strip(" ,")
         if not re.search(r"[a-z]{3}", name):
             continue
         s = text.index(name, s, e)
@@ -215,22 +236,24 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def extract_demands(
-    paragraphs: tuple[Part, ...], entities: tuple[Entity, ...], mentions: tuple[Mention, ...]
+    paragraphs: tuple[Part, ...], entities: tuple[Entity, ...], mentions: tuple[Mention, ...],
+    lexicon: ModuleType = ENGLISH,
 ) -> tuple[tuple[Demand, ...], tuple[Entity, ...], tuple[Mention, ...]]:
     """Demands of every paragraph, plus the collective actors and mentions they add."""
     acts = speech_acts()
+    p = _patterns(lexicon)
     by_key = {e.key: e for e in entities}
     new_entities: dict[str, Entity] = {}
     new_mentions: list[Mention] = []
     demands: list[Demand] = []
     for part in paragraphs:
         ctx = _Context(part, [m for m in mentions if m.part is part], by_key, new_entities,
-                       new_mentions)
+                       new_mentions, p)
         text = part.text
         previous: Demand | None = None
         order = 0
-        for start, end in split_clauses(text):
-            found = _find_act(text, start, end)
+        for start, end in split_clauses(text, lexicon):
+            found = _find_act(text, start, end, p)
             if found is None and previous is None:
                 continue  # a paragraph that opens with no act we know
             order += 1
@@ -250,18 +273,18 @@ def extract_demands(
             act_id, act_start, act_end, _verb = found
             act = acts[act_id]
             rest = act_end
-            interjection = re.match(rf"{_INTERJECTION}", text[rest:end])
+            interjection = re.match(p.interjection, text[rest:end])
             if interjection:
                 rest += interjection.end()
             addressees: tuple[str, ...] = ()
             action_start = rest
             if act.addressee:
-                infinitive = _INFINITIVE.search(text, rest, end)
+                infinitive = p.infinitive.search(text, rest, end)
                 colon = text.find(":", rest, end)
                 if infinitive:
                     np_start, np_end = rest, infinitive.start()
                     named = any(np_start <= m.start and m.end <= np_end for m in ctx.mentions)
-                    pronoun = bool(_PRONOUN.match(text[np_start:np_end].strip(" ,")))
+                    pronoun = bool(p.pronoun.match(text[np_start:np_end].strip(" ,")))
                     if act_id == "calls-for":
                         named = _calls_for_actor(ctx, np_start, np_end, infinitive.end())
                     # "calls for a reform ... to guarantee": no addressee unless one is named
@@ -292,12 +315,12 @@ def _calls_for_actor(ctx: _Context, np_start: int, np_end: int, verb: int) -> bo
     (an actor inside a thing) ask for something to happen, of no one: the phrase must open
     with an actor, and the infinitive be active."""
     text = ctx.part.text
-    if re.match(r"be\b", text[verb:]):
+    if ctx.p.passive.match(text[verb:]):
         return False
     phrase = text[np_start:np_end]
     head = np_start + (len(phrase) - len(phrase.lstrip(" ,")))
-    head += len(_DETERMINERS.match(text[head:np_end]).group(0)) if _DETERMINERS.match(
-        text[head:np_end]) else 0
+    opening = ctx.p.determiners.match(text[head:np_end])
+    head += len(opening.group(0)) if opening else 0
     return any(m.start == head and m.end <= np_end
                and ctx.entities[m.entity].kind in ("person", "organisation", "group", "office")
                for m in ctx.mentions)
