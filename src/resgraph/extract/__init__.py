@@ -36,7 +36,7 @@ def _demands(s: Mapping[str, Any]) -> dict[str, Any]:
     document order."""
     resolution = s["resolution"]
     demands, more_entities, more_mentions = extract_demands(
-        resolution.paragraphs, s["entities"], s["mentions"]
+        resolution.paragraphs, s["entities"], s["mentions"], s["lexicon"].demands
     )
     order = {p.path: p.span.start for p in (resolution.title, *resolution.citations,
                                             *resolution.recitals, *resolution.paragraphs)}
@@ -65,11 +65,11 @@ def _events(s: Mapping[str, Any]) -> dict[str, Any]:
     return {"events": events, "figures": figures}
 
 
-_GIVEN = frozenset({"resolution", "kb"})
+_GIVEN = frozenset({"resolution", "kb", "lexicon"})
 STEPS = (
     Step("actors", frozenset({"resolution", "kb"}), frozenset({"entities", "mentions"}),
          _actors),
-    Step("demands", frozenset({"resolution", "entities", "mentions"}),
+    Step("demands", frozenset({"resolution", "lexicon", "entities", "mentions"}),
          frozenset({"demands", "entities", "mentions"}), _demands),
     Step("legal references", frozenset({"resolution"}), frozenset({"references"}),
          _references),
@@ -103,8 +103,9 @@ check_steps(STEPS)
 def extract_facts(resolution: Resolution, kb: KnowledgeBase | None = None) -> Facts:
     """Facts of one resolution, read with the lexicon of its language and the knowledge base
     (by default, the one shipped: kb.load_kb), by the STEPS in order."""
-    lexicon_for(resolution.metadata.language)  # English only for now: anything else is refused
-    state: dict[str, Any] = {"resolution": resolution, "kb": kb or load_kb()}
+    # English only for now: another language is refused with the languages there are
+    state: dict[str, Any] = {"resolution": resolution, "kb": kb or load_kb(),
+                             "lexicon": lexicon_for(resolution.metadata.language)}
     for step in STEPS:
         state.update(step.run(state))
     return Facts(tuple(state["entities"]), tuple(state["mentions"]), state["demands"],
