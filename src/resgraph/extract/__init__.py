@@ -61,7 +61,8 @@ def _actors_outside_names(s: Mapping[str, Any]) -> dict[str, Any]:
 
 def _events(s: Mapping[str, Any]) -> dict[str, Any]:
     events, figures = extract_events(s["resolution"], tuple(s["entities"]),
-                                     tuple(s["mentions"]), s["demands"], s["references"])
+                                     tuple(s["mentions"]), s["demands"], s["references"],
+                                     s["lexicon"].figures)
     return {"events": events, "figures": figures}
 
 
@@ -77,7 +78,7 @@ STEPS = (
          frozenset({"entities", "mentions", "references", "demands"}),
          frozenset({"entities", "mentions"}), _actors_outside_names),
     Step("events and figures",
-         frozenset({"resolution", "entities", "mentions", "demands", "references"}),
+         frozenset({"resolution", "lexicon", "entities", "mentions", "demands", "references"}),
          frozenset({"events", "figures"}), _events),
 )
 

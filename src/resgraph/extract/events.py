@@ -23,11 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from types import ModuleType
 
 from resgraph.dates import DateMention, YearContext, find_dates
 from resgraph.extract.demands import speech_acts
 from resgraph.extract.figures import FoundFigure, find_figures
 from resgraph.kb.data import read as read_knowledge
+from resgraph.lang.en import figures as ENGLISH_FIGURES
 from resgraph.model import (
     Demand,
     Entity,
@@ -145,8 +147,9 @@ def _triggers(text: str, start: int, end: int, dates: list[DateMention]) -> list
 class _Reader:
     def __init__(self, resolution: Resolution, entities: tuple[Entity, ...],
                  mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
-                 references: tuple[LegalReference, ...]) -> None:
+                 references: tuple[LegalReference, ...], figure_words: ModuleType) -> None:
         self.resolution = resolution
+        self.figure_words = figure_words
         self.kinds = {e.key: e.kind for e in entities}
         self.mentions: dict[tuple[str, ...], list[Mention]] = {}
         for m in mentions:
@@ -183,7 +186,8 @@ class _Reader:
         for c_start, c_end in clauses:
             in_clause = [d for d in dates if c_start <= d.start < c_end]
             figures = find_figures(text, c_start, c_end,
-                                   [(d.start, d.end) for d in in_clause] + references)
+                                   [(d.start, d.end) for d in in_clause] + references,
+                                   self.figure_words)
             first = len(self.found)
             if (c_start, c_end) in stating:
                 self.pair(part, c_start, c_end, in_clause, figures)
@@ -476,5 +480,6 @@ def _label(text: str, start: int, end: int, trigger: _Trigger) -> str:
 def extract_events(resolution: Resolution, entities: tuple[Entity, ...],
                    mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
                    references: tuple[LegalReference, ...],
+                   figure_words: ModuleType = ENGLISH_FIGURES,
                    ) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
-    return _Reader(resolution, entities, mentions, demands, references).run()
+    return _Reader(resolution, entities, mentions, demands, references, figure_words).run()
