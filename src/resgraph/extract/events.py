@@ -239,11 +239,7 @@ class _Reader:
             if trigger is None:
                 continue
             used.add(trigger.start)
-            previous = [f.end for f in self.found if f.part is part and
-                        c_start <= f.start < c_end]
-            start = max([c_start, *previous])
-            self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
-                                     trigger, None, start))
+            self.undated(part, c_start, c_end, trigger, None)
 
         # What was done to someone, in the passive, undated ("human rights defender Raigul
         # Sadyrbayeva ... has been placed in pre-trial detention", "journalists have been
@@ -256,12 +252,7 @@ class _Reader:
             if not _PASSIVE_BEFORE.search(before) or _UNREAL.search(before):
                 continue
             used.add(trigger.start)
-            # its text starts after the events already read before it in the clause
-            previous = [f.end for f in self.found if f.part is part and
-                        c_start <= f.start < c_end and f.end <= trigger.start]
-            start = max([c_start, *previous])
-            self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
-                                     trigger, None, start))
+            self.undated(part, c_start, c_end, trigger, trigger.start)
 
         # What a named actor did, undated: "President Tokayev accused activists ...": a
         # trigger in the past tense right after a person or a body.
@@ -278,11 +269,17 @@ class _Reader:
                                                        : trigger.start]):
                 continue
             used.add(trigger.start)
-            previous = [f.end for f in self.found if f.part is part and
-                        c_start <= f.start < c_end and f.end <= subject.start]
-            start = max([c_start, *previous])
-            self.found.append(_Found(part, start, self.tail(text, trigger.end, c_end),
-                                     trigger, None, start))
+            self.undated(part, c_start, c_end, trigger, subject.start)
+
+    def undated(self, part: Part, c_start: int, c_end: int, trigger: _Trigger,
+                before: int | None) -> None:
+        """An undated event of `trigger`, its text from the end of the clause's events read
+        so far (those ending before `before`, when given) to the next comma after it."""
+        previous = [f.end for f in self.found if f.part is part and c_start <= f.start < c_end
+                    and (before is None or f.end <= before)]
+        start = max([c_start, *previous])
+        self.found.append(_Found(part, start, self.tail(part.text, trigger.end, c_end),
+                                 trigger, None, start))
 
     @staticmethod
     def aggregate(text: str, trigger: _Trigger, figures: list[FoundFigure]) -> bool:

