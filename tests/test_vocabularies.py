@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from resgraph.extract.actors import HONORIFICS, TITLES_FROM_ROLES
+from resgraph.lang.en.actors import HONORIFICS, TITLES_FROM_ROLES
 
 from conftest import shared_file
 

@@ -24,6 +24,28 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from resgraph.extract.gazetteer import Gazetteer, load_gazetteer
+from resgraph.lang.en.actors import (
+    BODY_LABEL as _BODY_LABEL,
+)
+from resgraph.lang.en.actors import (
+    BODY_WORDS as _BODY_WORDS,
+)
+from resgraph.lang.en.actors import (
+    DONE_TO_WORDS as _DONE_TO_WORDS,
+)
+from resgraph.lang.en.actors import (
+    HONORIFICS,
+    TITLES_FROM_ROLES,
+)
+from resgraph.lang.en.actors import (
+    NOT_NAMES as _NOT_NAMES,
+)
+from resgraph.lang.en.actors import (
+    ROLES as _ROLES,
+)
+from resgraph.lang.en.actors import (
+    TITLES as _TITLES,
+)
 from resgraph.model import Entity, Mention, Part, Resolution
 
 _LETTER = r"[^\W\d_]"
@@ -31,65 +53,9 @@ _NAME_TOKEN = rf"[A-Z]{_LETTER}*[a-z]{_LETTER}*(?:-[A-Z]{_LETTER}*[a-z]{_LETTER}
 _NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}(?![\w-])")
 _SURNAME = re.compile(rf"{_NAME_TOKEN}(?![\w-])")
 
-# Words that start with a capital in EP texts but are never part of a person's name.
-_NOT_NAMES = frozenset(
-    """The A An And Or Of In On For To With By At From As This That These Those Its Their His
-    Her Whereas Having Calls Urges Asks European Parliament Council Commission Union Court
-    Committee Member States Government Republic President Minister Ministry Office Agreement
-    Treaty Convention Declaration Regulation Directive Decision Article Articles Rule Rules
-    Annex Part Section Title Chapter Recital Case January February March April May June July
-    August September October November December Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Human Rights Special Representative Affairs Policy Security Foreign High
-    National International United Nations Fund Index Mechanism
-    Review Code Bank World Press Freedom Democratic Choice Movement Party Delegation Service
-    EU UN Secretary General Secretariat""".split()
-)
-
-# Role nouns that say the next name is a person's; the role recorded is the singular.
-_ROLES = {
-    "human rights defenders": "human rights defender",
-    "human rights defender": "human rights defender",
-    "political prisoners": "political prisoner",
-    "political prisoner": "political prisoner",
-    "prisoners of conscience": "prisoner of conscience",
-    "prisoner of conscience": "prisoner of conscience",
-    "opposition leaders": "opposition leader",
-    "opposition leader": "opposition leader",
-    "opposition politicians": "opposition politician",
-    "opposition politician": "opposition politician",
-    "trade unionists": "trade unionist",
-    "trade unionist": "trade unionist",
-    "activists": "activist",
-    "activist": "activist",
-    "journalists": "journalist",
-    "journalist": "journalist",
-    "photographers": "photographer",
-    "photographer": "photographer",
-    "civilians": "civilian",
-    "civilian": "civilian",
-    "lawyers": "lawyer",
-    "lawyer": "lawyer",
-    "bloggers": "blogger",
-    "blogger": "blogger",
-    "writers": "writer",
-    "writer": "writer",
-    "artists": "artist",
-    "artist": "artist",
-    "President": "President",
-    "Prime Minister": "Prime Minister",
-    "Foreign Minister": "Foreign Minister",
-}
-_TITLES = ("President", "Prime Minister", "Foreign Minister")
-# Honorifics: the English labels of the Publications Office's honorifics table ("Mr", "Ms",
-# "Dr", "HE Mr", "HE Ms"; tests/test_vocabularies.py checks them against it).
-HONORIFICS = ("HE Mr", "HE Ms", "Mr", "Ms", "Dr")
 _HONORIFIC = re.compile(
     r"(?<![\w-])(?P<hon>" + "|".join(map(re.escape, HONORIFICS)) + r")\.? (?=[A-Z])"
 )
-# Titles printed before a name ("Commissioner Reynders"): the personal roles of the
-# Publications Office's roles table (checked against it), beside the three of _TITLES. The
-# name may be a surname alone.
-TITLES_FROM_ROLES = ("Vice-President", "Commissioner", "Judge", "Advocate-General", "Speaker")
 _TITLE_WORDS = re.compile(
     r"(?<![\w-])(?P<title>" + "|".join(map(re.escape, TITLES_FROM_ROLES))
     + rf") (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})(?![\w-])"
@@ -102,9 +68,6 @@ _DONE_TO_PERSONS = re.compile(
     r"abduction|disappearance|imprisonment|sentencing|trial|conviction|execution) of) "
     r"(?=[A-Z])"
 )
-_DONE_TO_WORDS = ("warrant", "release", "arrest", "detention", "killing", "murder",
-                  "assassination", "poisoning", "abduction", "disappearance", "imprisonment",
-                  "sentencing", "trial", "conviction", "execution")
 # "Maria Lvova-Belova, the Russian Commissioner for Children’s Rights": a name in apposition
 # to an office.
 _APPOSED_OFFICE = re.compile(
@@ -134,26 +97,6 @@ _SURNAME_ENDING = re.compile(
     r"yan|ian|bek)$"
 )
 
-_BODY_WORDS = {
-    "authorities": "authorities",
-    "Government": "government",
-    "government": "government",
-    "Parliament": "parliament",
-    "parliament": "parliament",
-    "President": "president",
-    "courts": "courts",
-    "judiciary": "courts",
-    "security forces": "security forces",
-    "police": "police",
-}
-_BODY_LABEL = {
-    "authorities": "Authorities of {}",
-    "government": "Government of {}",
-    "parliament": "Parliament of {}",
-    "courts": "Courts of {}",
-    "security forces": "Security forces of {}",
-    "police": "Police of {}",
-}
 _ORG_HEADS = re.compile(
     r"(?:Organi[sz]ation|Office|Service|Bank|Council|Committee|Commission|Court|Agency|"
     r"Authority|Assembly|Party|Partiyasy|Movement|Institute|Foundation|Network|Centre|Center|"

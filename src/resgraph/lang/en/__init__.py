@@ -4,17 +4,19 @@ Moved here so far, each compiled per language by the extractor that reads it:
 figures.py (number words, qualifiers, scales, currencies, the words after which a number names
 a thing, the words that end what is counted, units of duration; `find_figures(...,
 lexicon=)`) and demands.py (adverbs, pronouns, determiners, coordinators, the infinitive
-marker, phrases of purpose; `extract_demands(..., lexicon=)`). Still beside the rules that
-use them, to be moved the same way: role nouns, titles and honorifics (extract/actors.py),
-months (dates.py), and the act forms and event triggers (data/speech_acts.json,
+marker, phrases of purpose; `extract_demands(..., lexicon=)`). actors.py (words that are
+never names, role nouns, titles, honorifics, acts done to persons, national bodies' words)
+is here too, but extract/actors.py still compiles it once at import. Still beside the rules
+that use them: the head nouns and cues written inside actors.py's patterns, months
+(dates.py), and the act forms and event triggers (data/speech_acts.json,
 data/event_types.json). A second language is a second
 package with the same names, chosen by lang.lexicon_for.
 """
 
 from __future__ import annotations
 
-from resgraph.lang.en import demands, figures
+from resgraph.lang.en import actors, demands, figures
 
 CODE = "en"
 
-__all__ = ["CODE", "demands", "figures"]
+__all__ = ["CODE", "actors", "demands", "figures"]
