@@ -19,6 +19,7 @@ from types import ModuleType
 
 from resgraph.extract.actors import slug
 from resgraph.kb.data import read as read_knowledge
+from resgraph.kb.data import read_lexicon
 from resgraph.lang.en import demands as ENGLISH
 from resgraph.model import Demand, Entity, Mention, Part
 
@@ -36,9 +37,10 @@ class Act:
 @lru_cache(maxsize=1)
 def speech_acts() -> dict[str, Act]:
     data = read_knowledge("speech_acts.json")
+    forms = read_lexicon("en", "acts.json")["forms"]  # English only for now (lang/)
     return {
         a["id"]: Act(a["id"], a["label"], a["type"], a.get("strength"), a["addressee"],
-                     tuple(a["forms"]))
+                     tuple(forms[a["id"]]))
         for a in data["acts"]
     }
 

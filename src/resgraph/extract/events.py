@@ -29,6 +29,7 @@ from resgraph.dates import DateMention, YearContext, find_dates
 from resgraph.extract.demands import speech_acts
 from resgraph.extract.figures import FoundFigure, find_figures
 from resgraph.kb.data import read as read_knowledge
+from resgraph.kb.data import read_lexicon
 from resgraph.lang.en import figures as ENGLISH_FIGURES
 from resgraph.model import (
     Demand,
@@ -94,8 +95,9 @@ def event_types() -> dict[str, EventType]:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = read_knowledge("event_types.json")
+    words = read_lexicon("en", "event_triggers.json")  # English only for now (lang/)
     types = {t["id"]: EventType(t["id"], t["label"], t.get("acled"), t.get("huridocs"),
-                                tuple(t["triggers"])) for t in data["types"]}
+                                tuple(words["triggers"][t["id"]])) for t in data["types"]}
     by_trigger = {trigger: t.id for t in types.values() for trigger in t.triggers}
 
     def alternation(words) -> str:
@@ -103,7 +105,7 @@ def _lexicon() -> _Lexicon:
 
     return _Lexicon(types, by_trigger,
                     re.compile(rf"(?<![\w-])(?:{alternation(by_trigger)})(?![\w-])"),
-                    re.compile(rf"(?<![\w-])(?:{alternation(data['exclusions'])})(?![\w-])"))
+                    re.compile(rf"(?<![\w-])(?:{alternation(words['exclusions'])})(?![\w-])"))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,16 @@ class KnowledgeError(ResgraphError):
     """A knowledge file shipped with resgraph is missing or malformed (a broken install)."""
 
 
+LANG = DATA.parent / "lang"
+
+
+@cache
+def read_lexicon(language: str, name: str) -> dict[str, Any]:
+    """The JSON object in resgraph/lang/`language`/`name`: a language's words (act forms,
+    event triggers), beside the language-neutral records in resgraph/data."""
+    return read_path(LANG / language / name)
+
+
 @cache
 def read(name: str) -> dict[str, Any]:
     """The JSON object in resgraph/data/`name`."""

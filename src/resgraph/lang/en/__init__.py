@@ -6,10 +6,11 @@ a thing, the words that end what is counted, units of duration; `find_figures(..
 lexicon=)`) and demands.py (adverbs, pronouns, determiners, coordinators, the infinitive
 marker, phrases of purpose; `extract_demands(..., lexicon=)`). actors.py (words that are
 never names, role nouns, titles, honorifics, acts done to persons, national bodies' words)
-is here too, but extract/actors.py still compiles it once at import. Still beside the rules
-that use them: the head nouns and cues written inside actors.py's patterns, months
-(dates.py), and the act forms and event triggers (data/speech_acts.json,
-data/event_types.json). A second language is a second
+is here too, but extract/actors.py still compiles it once at import. acts.json (the forms
+that open a clause of each act) and event_triggers.json (the words of each event type) are
+read beside the language-neutral records of data/speech_acts.json and data/event_types.json.
+Still beside the rules that use them: the head nouns and cues written inside actors.py's
+patterns, and months (dates.py). A second language is a second
 package with the same names, chosen by lang.lexicon_for.
 """
 
