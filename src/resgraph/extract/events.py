@@ -50,6 +50,8 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
 # A passive auxiliary a few words before a trigger: "have been detained or", "was shot",
 # "has been placed in pre-trial", "were allegedly tortured".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\b(?: [\w-]+){0,3} $")
+_SAID_OR_MET = frozenset({"statement", "meeting"})
+_POSSESSIVE_GAP = re.compile(r"[’']s ")
 _SUBJECT_GAP = re.compile(r" (?:has |have |had )?(?:also |reportedly |publicly )?")
 _UNREAL = re.compile(r"\b(?:may|might|could|would|should|must|risks?|not|never|if)\b")
 _OPENER = re.compile(r"(?:^|\bwhereas,?|\bthat,?|,)\s*(?:on|as of|since|in|from|between|"
@@ -273,13 +275,41 @@ class _Reader:
             used.add(trigger.start)
             self.undated(part, c_start, c_end, trigger, subject.start)
 
+        # A named actor's statement or visit, undated: "President Tokayev’s announcement of
+        # reforms", "declarations by the Ministry of Interior", "the visit to Kazakhstan by
+        # the EU Special Representative": a noun trigger of a statement or a meeting, the
+        # actor's possessive before it or "by" and the actor after it.
+        for trigger in triggers:
+            if trigger.start in used or trigger.type not in _SAID_OR_MET:
+                continue
+            word = text[trigger.start : trigger.end]
+            if word.endswith("ed") or word.endswith("ing"):
+                continue  # a verb: read above, with its subject
+            owner = next((m for m in actors if _POSSESSIVE_GAP.fullmatch(
+                text[m.end : trigger.start])), None)
+            by = re.match(r"[^,;]{0,60}? by ", text[trigger.end : c_end])
+            agent = None
+            if by:
+                at = trigger.end + by.end()
+                agent = next((m for m in actors if m.start >= at
+                              and text[at : m.start] in ("", "the ")), None)
+            if owner is None and agent is None:
+                continue
+            used.add(trigger.start)
+            # labelled from the owner ("President Tokayev’s announcement") or the noun's
+            # determiner ("the visit to Kazakhstan by ...")
+            start = owner.start if owner else _determiner(text, max(c_start, trigger.start - 60),
+                                                          trigger.start)
+            self.undated(part, c_start, c_end, trigger, trigger.start, start)
+
     def undated(self, part: Part, c_start: int, c_end: int, trigger: _Trigger,
-                before: int | None) -> None:
-        """An undated event of `trigger`, its text from the end of the clause's events read
-        so far (those ending before `before`, when given) to the next comma after it."""
+                before: int | None, start: int | None = None) -> None:
+        """An undated event of `trigger`, its text from `start`, else from the end of the
+        clause's events read so far (those ending before `before`, when given), to the next
+        comma after it."""
         previous = [f.end for f in self.found if f.part is part and c_start <= f.start < c_end
                     and (before is None or f.end <= before)]
-        start = max([c_start, *previous])
+        start = start if start is not None else max([c_start, *previous])
         self.found.append(_Found(part, start, self.tail(part.text, trigger.end, c_end),
                                  trigger, None, start))
 
