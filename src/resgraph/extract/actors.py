@@ -64,9 +64,8 @@ _TITLE_WORDS = re.compile(
 # Putin and Maria Lvova-Belova", "the release of Nasrin Sotoudeh").
 _DONE_TO_PERSONS = re.compile(
     r"(?<![\w-])(?:arrest warrants? (?:for|against)|warrants? of arrest (?:for|against)|"
-    r"(?:the |immediate )*(?:release|arrest|detention|killing|murder|assassination|poisoning|"
-    r"abduction|disappearance|imprisonment|sentencing|trial|conviction|execution) of) "
-    r"(?=[A-Z])"
+    r"(?:release|arrest|detention|killing|murder|assassination|poisoning|abduction|"
+    r"disappearance|imprisonment|sentencing|trial|conviction|execution) of) (?=[A-Z])"
 )
 # "Maria Lvova-Belova, the Russian Commissioner for Children’s Rights": a name in apposition
 # to an office.

@@ -197,7 +197,7 @@ def find_figures(text: str, start: int, end: int, excluded: list[tuple[int, int]
         qualifier = pre.group("qual").lower() if pre.group("qual") else None
         found.append(FoundFigure(pre.start(), fig_end, value, integer, qualifier,
                                  counts or unit or "", unit, kind, out_of))
-    for m in p.duration.finditer(text, start, end):
+    for m in p.duration.finditer(text, start, end) if text.find("-", start, end) != -1 else ():
         if any(s < m.end() and m.start() < e for s, e in excluded):
             continue
         n = m.group("n")
