@@ -51,6 +51,7 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
 # "has been placed in pre-trial", "were allegedly tortured".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\b(?: [\w-]+){0,3} $")
 _SAID_OR_MET = frozenset({"statement", "meeting"})
+_AGREED = frozenset({"agreement-signed"})
 _POSSESSIVE_GAP = re.compile(r"[’']s ")
 _SUBJECT_GAP = re.compile(r" (?:has |have |had )?(?:also |reportedly |publicly )?")
 _UNREAL = re.compile(r"\b(?:may|might|could|would|should|must|risks?|not|never|if)\b")
@@ -280,14 +281,18 @@ class _Reader:
         # the EU Special Representative": a noun trigger of a statement or a meeting, the
         # actor's possessive before it or "by" and the actor after it.
         for trigger in triggers:
-            if trigger.start in used or trigger.type not in _SAID_OR_MET:
+            if trigger.start in used or trigger.type not in _SAID_OR_MET | AFFECTING | _AGREED:
                 continue
             word = text[trigger.start : trigger.end]
-            if word.endswith("ed") or word.endswith("ing"):
+            participle = word.endswith("ed") and text.startswith(" by ", trigger.end)
+            if (word.endswith("ed") and not participle) or word.endswith("ing"):
                 continue  # a verb: read above, with its subject
-            owner = next((m for m in actors if _POSSESSIVE_GAP.fullmatch(
+            owner = None if participle else next((m for m in actors if _POSSESSIVE_GAP.fullmatch(
                 text[m.end : trigger.start])), None)
-            by = re.match(r"[^,;]{0,60}? by ", text[trigger.end : c_end])
+            # "judicial harassment by the country’s authorities", "signed by X": the agent
+            # follows at once; a statement's or visit's may come a few words on
+            reach = 60 if trigger.type in _SAID_OR_MET else 0
+            by = re.match(rf"[^,;]{{0,{reach}}}? by ", text[trigger.end : c_end])
             agent = None
             if by:
                 at = trigger.end + by.end()
