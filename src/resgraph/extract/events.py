@@ -50,6 +50,7 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
 # A passive auxiliary a few words before a trigger: "have been detained or", "was shot",
 # "has been placed in pre-trial", "were allegedly tortured".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\b(?: [\w-]+){0,3} $")
+_REPORTED = re.compile(r"\b(?:has|have) been reported\b|\b(?:was|were) reported\b(?! to)")
 _SAID_OR_MET = frozenset({"statement", "meeting"})
 _AGREED = frozenset({"agreement-signed"})
 _POSSESSIVE_GAP = re.compile(r"[’']s ")
@@ -306,6 +307,17 @@ class _Reader:
             start = owner.start if owner else _determiner(text, max(c_start, trigger.start - 60),
                                                           trigger.start)
             self.undated(part, c_start, c_end, trigger, trigger.start, start)
+
+        # What the text says has been reported: "a five-day internet blackout intended to
+        # disrupt the protesters’ communications has been reported".
+        reported = _REPORTED.search(text, c_start, c_end)
+        if reported:
+            noun = next((t for t in triggers if t.start not in used and t.end < reported.start()
+                         and not text[t.start : t.end].endswith(("ed", "ing"))), None)
+            if noun is not None and not _UNREAL.search(text[c_start : reported.start()]):
+                used.add(noun.start)
+                self.undated(part, c_start, c_end, noun, noun.start,
+                             _determiner(text, max(c_start, noun.start - 60), noun.start))
 
     def undated(self, part: Part, c_start: int, c_end: int, trigger: _Trigger,
                 before: int | None, start: int | None = None) -> None:
