@@ -1,4 +1,4 @@
-"""English month names and dates as EP texts print them ("11 February 2021")."""
+"""Dates as EP texts print them ("11 February 2021"), with the month names of lang/en."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from resgraph.lang.en.dates import MONTHS
+
 MONTH_PATTERN = "|".join(MONTHS)
 
 

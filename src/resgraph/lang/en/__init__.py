@@ -9,15 +9,15 @@ never names, role nouns, titles, honorifics, acts done to persons, national bodi
 is here too, but extract/actors.py still compiles it once at import. acts.json (the forms
 that open a clause of each act) and event_triggers.json (the words of each event type) are
 read beside the language-neutral records of data/speech_acts.json and data/event_types.json.
-Still beside the rules that use them: the head nouns and cues written inside actors.py's
-patterns, and months (dates.py). A second language is a second
-package with the same names, chosen by lang.lexicon_for.
+dates.py holds the month names that resgraph.dates compiles at import. Still beside the rules
+that use them: the head nouns and cues written inside actors.py's patterns. A second
+language is a second package with the same names, chosen by lang.lexicon_for.
 """
 
 from __future__ import annotations
 
-from resgraph.lang.en import actors, demands, figures
+from resgraph.lang.en import actors, dates, demands, figures
 
 CODE = "en"
 
-__all__ = ["CODE", "actors", "demands", "figures"]
+__all__ = ["CODE", "actors", "dates", "demands", "figures"]
