@@ -393,3 +393,33 @@ def test_a_deportation_with_its_count_and_start(tmp_path) -> None:
     figure = next(f for f in facts.figures if f.value == "20000")
     assert (figure.counts, figure.qualifier) == ("Ukrainian children", "around")
     assert facts.events[figure.event] is event
+
+
+@pytest.mark.parametrize("recital", [
+    "whereas nobody was detained during the rally",
+    "whereas no arrests have been reported",
+    "whereas none of the perpetrators have been sentenced",
+    "whereas the agreement should be signed by the Member States",
+    "whereas on 5 May 2023 the authorities restricted freedom of opinion",
+    "whereas the Council concluded that the situation had worsened",
+])
+def test_negations_modals_and_look_alikes_state_no_event(recital, tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    first = seed.index("A. whereas on 2 January 2022")
+    end = seed.index("B. whereas the human rights")
+    path = tmp_path / "no-event.txt"
+    path.write_text(seed[:first] + f"A. {recital};\n\n" + seed[end:], "utf-8")
+    facts = build_one(path).facts
+    assert [(e.type, e.trigger) for e in facts.events if e.part.label == "A"] == []
+
+
+def test_what_is_reported_is_the_last_trigger_before_it(tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    first = seed.index("A. whereas on 2 January 2022")
+    end = seed.index("B. whereas the human rights")
+    path = tmp_path / "reported.txt"
+    path.write_text(seed[:first] + "A. whereas despite the state of emergency, a rise in "
+                    "torture has been reported;\n\n" + seed[end:], "utf-8")
+    facts = build_one(path).facts
+    assert [(e.type, e.trigger) for e in facts.events if e.part.label == "A"] == [
+        ("torture", "torture")]

@@ -310,3 +310,43 @@ def _persons_in(tmp_path, paragraph: str) -> dict[str, str | None]:
 ])
 def test_persons_beyond_role_nouns(paragraph, persons, tmp_path) -> None:
     assert _persons_in(tmp_path, paragraph) == persons
+
+
+# Cases a review of issue 11 found: what the new rules must not do.
+
+@pytest.mark.parametrize(("paragraph", "addressees"), [
+    ("Calls for Russia to withdraw its troops;", ("Russia",)),
+    ("Calls for the EU to be more assertive;", ("European Union",)),
+])
+def test_calls_for_a_country_or_an_active_to_be(paragraph, addressees, tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    path = tmp_path / "calls-for.txt"
+    path.write_text(seed[: seed.index(" 1. Deeply regrets")] + f" 1. {paragraph}\n", "utf-8")
+    built = build_one(path)
+    names = {e.key: e.name for e in built.facts.entities}
+    demand = next(d for d in built.facts.demands if d.part.label == "1")
+    assert tuple(names[k] for k in demand.addressees) == addressees
+
+
+@pytest.mark.parametrize(("paragraph", "persons"), [
+    ("Condemns the detention of Crimean Tatars and of Uyghur Muslims;", {}),
+    ("Condemns the arrest of Tibetan Buddhist monks;", {}),
+    ("Welcomes the statement of Reporters Without Borders, the Chair of the Bar Association;",
+     {}),
+    ("Welcomes the words of Commission President Ursula von der Leyen;", {}),
+])
+def test_peoples_bodies_and_particles_are_not_persons(paragraph, persons, tmp_path) -> None:
+    assert _persons_in(tmp_path, paragraph) == persons
+
+
+def test_a_body_name_ends_at_the_office(tmp_path) -> None:
+    seed = SEED.read_text("utf-8")
+    path = tmp_path / "office.txt"
+    path.write_text(seed[: seed.index(" 1. Deeply regrets")] + " 1. Notes that European "
+                    "Parliament Vice-President Eva Kaili was arrested;\n", "utf-8")
+    facts = build_one(path).facts
+    names = {e.key: e.name for e in facts.entities}
+    assert "European Parliament" in [names[m.entity] for m in facts.mentions
+                                     if m.part.label == "1"]
+    assert not [e.name for e in facts.entities
+                if e.kind == "organisation" and "Vice-President" in e.name]

@@ -114,6 +114,12 @@ CASES = [
     ("Article 106a of the Treaty establishing the European Atomic Energy Community",
      [("treaty-article", "Treaty establishing the European Atomic Energy Community", "106a",
        None)]),
+    ("the General Data Protection Regulation (GDPR) and the Victims’ Rights Directive",
+     [("eu-act", "General Data Protection Regulation", None, None),
+      ("eu-act", "Victims’ Rights Directive", None, None)]),
+    ("Regulation (EU) 2016/679 (General Data Protection Regulation)",
+     [("eu-act", "Regulation (EU) 2016/679", None, "http://data.europa.eu/eli/reg/2016/679/oj")]),
+    ("the ICC Pre-Trial Chamber’s Decision on the arrest warrants", []),
     # Acts numbered before 1999 print two-digit years.
     ("Council Regulation (EC) No 1467/97 of 7 July 1997",
      [("eu-act", "Council Regulation (EC) No 1467/97", None,
@@ -146,6 +152,15 @@ CASES = [
 @pytest.mark.parametrize(("printed", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_reference_table(printed: str, expected: list) -> None:
     assert _resolve(printed) == expected
+
+
+def test_an_articles_paragraph_and_point_are_recorded_apart() -> None:
+    from resgraph.extract.legal import _article_details
+
+    assert _article_details("82(1)(b)") == (("paragraph", "1"), ("point", "b"))
+    assert _article_details("218(6)(a)") == (("paragraph", "6"), ("point", "a"))
+    assert _article_details("3(5)") == (("paragraph", "5"),)
+    assert _article_details("21") == ()
 
 
 def test_footnote_identifies_earlier_resolution() -> None:

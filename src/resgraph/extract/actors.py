@@ -78,6 +78,9 @@ _APPOSED_OFFICE = re.compile(
     r"(?:(?: (?:and|of|for|the))? [A-Z][\w’'-]*)*)?)"
 )
 # The name just before that comma (the office is found first: it is rare, names are not).
+# A lower-case particle inside a name ("von der Leyen", "van Baalen", "al-Assad", "bin
+# Salman"): the name goes on past what _NAME reads.
+_PARTICLE_AFTER = re.compile(r" (?:von|van|der|den|de|del|della|di|da|du|le|la|al-|bin|ibn)\b")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})$")
 _ROLE_PATTERN = re.compile(
     r"(?<![\w-])(?P<role>" + "|".join(map(re.escape, sorted(_ROLES, key=len, reverse=True)))
@@ -121,6 +124,10 @@ _DEFINITION = re.compile(r"\(the [‘'](?P<alias>[A-Z][\w -]{1,40})[’']\)")
 _BODY_NAME = re.compile(
     r"(?<![\w’'-])(?:European|EU|International|Intergovernmental|United Nations|UN|World|"
     r"Committee)(?: (?:(?:of|for|and|on|at|the|in) )*[A-Z][\w’'-]*)*"
+)
+_OFFICE_IN_NAME = re.compile(
+    r" (?:President|Vice-President|Prosecutor|Chair|Chairman|Chairwoman|Commissioner|Judge|"
+    r"Speaker|Secretary|Director|Member|Spokesperson|Ombudsman|Ombudsperson)\b"
 )
 _BODY_JOIN = re.compile(
     r",? and (?:of )?the |,? and (?=(?:European|EU|International|Committee|Council|"
@@ -378,11 +385,18 @@ class _Extractor:
             for m in (_TITLE_WORDS.finditer(text) if any(map(has, TITLES_FROM_ROLES)) else ()):
                 self.read_titled_name(part, m.start(), m.start("name"), m.group("title"))
             for m in (_DONE_TO_PERSONS.finditer(text) if any(map(has, _DONE_TO_WORDS)) else ()):
+                first = _NAME.match(text, m.end())
+                if first and _a_people(first.group(0), text[first.end():first.end() + 20]):
+                    continue  # "the detention of Crimean Tatars", "of Tibetan Buddhist monks"
                 self.read_name_list(part, m.end(), None)
             for m in _APPOSED_OFFICE.finditer(text) if has(", ") else ():
                 name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
-                if not name or set(name.group("name").split()) & self.not_names:
-                    continue
+                if (not name or set(name.group("name").split()) & self.not_names
+                        or self.resolve_name(name.group("name")) is not None
+                        or _ORG_HEADS.search(name.group("name"))
+                        or re.search(r"\b(?:Without|Against|Across|Beyond|Within|Under)\b",
+                                     name.group("name"))):
+                    continue  # "Reporters Without Borders, the President of ...": a body
                 office = (m.group("office") + m.group("rest")).strip()
                 key = self.person(name.group("name").split(), office)
                 self.add(part, name.start("name"), name.end("name"), key, 0)
@@ -404,8 +418,8 @@ class _Extractor:
         Zelenskyy’s", "Mr Navalny") when no full name of that person is known yet."""
         text = part.text
         full = _NAME.match(text, pos) or _SURNAME.match(text, pos)
-        if not full:
-            return
+        if not full or _PARTICLE_AFTER.match(text, full.end()):
+            return  # "President Ursula von der Leyen": a name this reader cannot read whole
         tokens = full.group(0).split()
         if set(tokens) & self.not_names:
             return
@@ -532,6 +546,10 @@ class _Extractor:
                     start = part.text.index(piece, pos)
                     pos = start + len(piece)
                     name = re.sub(r"[’']s?$", "", piece)
+                    # "European Commission President Ursula ...": the body ends at the office
+                    office = _OFFICE_IN_NAME.search(name)
+                    if office:
+                        name = name[: office.start()]
                     if (" " not in name or not _BODY_HEAD.search(name)
                             or _NOT_ACTOR_HEADS.search(name)):
                         continue
@@ -643,6 +661,17 @@ _NOT_FOLLOWERS = frozenset({"The", "In", "On", "As", "To", "And", "Of", "For"})
 _LAST_WORD = re.compile(r"([\w’'-]+) ?$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*) $")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w-]*)")
+
+
+def _a_people(name: str, after: str) -> bool:
+    """A people or a group named like a person: a nationality or faith adjective and a
+    plural ("Crimean Tatars", "Uyghur Muslims"), or an adjective before a lower-case noun
+    ("Tibetan Buddhist monks")."""
+    tokens = name.split()
+    adjective = re.search(r"(?:an|ian|ese|ish|ic|i)$", tokens[0])
+    return bool(adjective and tokens[-1].endswith("s")) or bool(
+        re.match(r" (?!and\b|or\b|who\b|was\b|were\b|is\b|are\b|has\b|have\b|in\b|on\b|at\b|"
+                 r"for\b|of\b|to\b|by\b|from\b|with\b)[a-z]", after))
 
 
 def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:

@@ -99,7 +99,7 @@ def _patterns(lexicon: ModuleType) -> _Patterns:
         previous_pronouns=frozenset(lexicon.PRONOUNS_OF_THE_PREVIOUS_ADDRESSEES),
         determiners=re.compile(rf"^(?:(?:{'|'.join(lexicon.DETERMINERS)})(?:\s+|$))+",
                                re.IGNORECASE),
-        passive=re.compile(rf"{lexicon.PASSIVE}\b"),
+        passive=re.compile(rf"{lexicon.PASSIVE} (?:\w+ )?\w+(?:ed|en)\b"),
         opening=re.compile(rf"(?P<adv>(?:{adverb},? )*)(?:{alternatives})(?![\w-])",
                            re.IGNORECASE),
         inner=re.compile(rf"{split_at}(?=(?:{adverb} )*(?:{alternatives})(?![\w-]))"),
@@ -324,7 +324,8 @@ def _calls_for_actor(ctx: _Context, np_start: int, np_end: int, verb: int) -> bo
     opening = ctx.p.determiners.match(text[head:np_end])
     head += len(opening.group(0)) if opening else 0
     return any(m.start == head and m.end <= np_end
-               and ctx.entities[m.entity].kind in ("person", "organisation", "group", "office")
+               and ctx.entities[m.entity].kind in ("person", "organisation", "group", "office",
+                                                   "place")
                for m in ctx.mentions)
 
 

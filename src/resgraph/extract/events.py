@@ -55,7 +55,9 @@ _SAID_OR_MET = frozenset({"statement", "meeting"})
 _AGREED = frozenset({"agreement-signed"})
 _POSSESSIVE_GAP = re.compile(r"[’']s ")
 _SUBJECT_GAP = re.compile(r" (?:has |have |had )?(?:also |reportedly |publicly )?")
-_UNREAL = re.compile(r"\b(?:may|might|could|would|should|must|risks?|not|never|if)\b")
+_UNREAL = re.compile(
+    r"\b(?:may|might|could|would|should|must|risks?|not|never|if|no|nobody|none|no one|"
+    r"without)\b", re.IGNORECASE)
 _OPENER = re.compile(r"(?:^|\bwhereas,?|\bthat,?|,)\s*(?:on|as of|since|in|from|between|"
                      r"during|at the end of)?\s*$", re.IGNORECASE)
 _LEAD = re.compile(
@@ -288,8 +290,10 @@ class _Reader:
             participle = word.endswith("ed") and text.startswith(" by ", trigger.end)
             if (word.endswith("ed") and not participle) or word.endswith("ing"):
                 continue  # a verb: read above, with its subject
-            owner = None if participle else next((m for m in actors if _POSSESSIVE_GAP.fullmatch(
-                text[m.end : trigger.start])), None)
+            # the owner of a statement or a visit made it; the owner of a detention suffered it
+            owner = None if participle or trigger.type not in _SAID_OR_MET else next(
+                (m for m in actors if _POSSESSIVE_GAP.fullmatch(text[m.end : trigger.start])),
+                None)
             # "judicial harassment by the country’s authorities", "signed by X": the agent
             # follows at once; a statement's or visit's may come a few words on
             reach = 60 if trigger.type in _SAID_OR_MET else 0
@@ -301,6 +305,9 @@ class _Reader:
                               and text[at : m.start] in ("", "the ")), None)
             if owner is None and agent is None:
                 continue
+            if _UNREAL.search(text[max(c_start, trigger.start - 40)
+                                   : trigger.end + (by.end() if by else 0)]):
+                continue  # "which should be signed by", "no declaration by"
             used.add(trigger.start)
             # labelled from the owner ("President Tokayev’s announcement") or the noun's
             # determiner ("the visit to Kazakhstan by ...")
@@ -312,7 +319,10 @@ class _Reader:
         # disrupt the protesters’ communications has been reported".
         reported = _REPORTED.search(text, c_start, c_end)
         if reported:
-            noun = next((t for t in triggers if t.start not in used and t.end < reported.start()
+            # the thing reported: the last noun trigger before it with no comma between
+            noun = next((t for t in reversed(triggers) if t.start not in used
+                         and t.end < reported.start()
+                         and not re.search(r"[,;]", text[t.end : reported.start()])
                          and not text[t.start : t.end].endswith(("ed", "ing"))), None)
             if noun is not None and not _UNREAL.search(text[c_start : reported.start()]):
                 used.add(noun.start)

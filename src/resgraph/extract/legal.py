@@ -53,11 +53,13 @@ _IN_PARTICULAR = re.compile(rf",? (?:and )?in particular (?P<list>{_ART_LIST}) t
 # before the type) and "Directive on cross-border healthcare", "Decision on serious
 # cross-border threats to health" (the type, then "on" and a lower-case topic).
 _ACT_BY_TITLE = re.compile(
-    r"(?<![\w-])(?:the |The )?(?:(?:[A-Z][a-z][\w-]*|EU) ){1,4}(?:Regulation|Directive)(?![\w-])"
-    r"(?! \(| \d| No )"
+    r"(?<![\w’'-])(?:the |The )?(?:(?:[A-Z][a-z][\w’'-]*|EU) ){1,4}(?:Regulation|Directive)"
+    r"(?![\w-])(?! \((?:EU|EC|EEC|EU, Euratom|Euratom|CFSP)\)| \d| No )"
     r"|(?<![\w-])(?:the |The )?(?:Regulation|Directive|Decision) on (?:the )?[a-z][\w-]*"
     r"(?: (?:[a-z][\w-]*|of|to|and|in|for|the)){0,6}?(?= \(|,|;|\.| which| that| and (?:the|to)|$)"
 )
+# A numbered act just before a bracketed short title names the same act.
+_NUMBERED_ACT_BEFORE = re.compile(r"(?:\d{2,4}/\d+(?:/[A-Z]+)?|No \d+/\d{2,4}) \($")
 # Words that make a capitalised run something else: the issuer of a numbered act ("Council
 # Regulation (EU) ..." is read above), a procedure word, a proposal ("a proposal for a
 # Regulation"), a sentence opening.
@@ -65,6 +67,7 @@ _ACT_TITLE_NOT = re.compile(
     r"^(?:Council|Commission|Implementing|Delegated|European Parliament|Parliament|Proposal|"
     r"Draft|This|That|Such|Any|A|An|Its|Their|Whereas|Calls|Welcomes|Notes|Stresses|"
     r"Regulation|Directive|Decision)\b(?! on)"
+    r"|^EU (?:Regulation|Directive)$"  # "an EU Regulation": no title at all
 )
 _ACT_CONTINUED = re.compile(
     r"(?:, |,? and )(?P<item>\((?:EU|EC|EEC|EU, Euratom|Euratom)\) "
@@ -88,7 +91,8 @@ _RULES = re.compile(
     r"(?P<annex> of and Annex [IVXL]+ to)? of (?:its|the) Rules of Procedure"
 )
 _COMMISSION_DOC = re.compile(r"\b(?:COM|SWD|JOIN|C)\(\d{4}\) ?\d{3,5}\b")
-_EP_DOC = re.compile(r"\b(?P<rc>RC-)?(?P<letter>[AB])(?P<term>\d)-(?P<num>\d{4})/(?P<year>\d{4})\b")
+_EP_DOC = re.compile(
+    r"\b(?P<rc>RC-)?(?P<letter>[AB])(?P<term>\d{1,2})-(?P<num>\d{4})/(?P<year>\d{4})\b")
 _INTERINSTITUTIONAL = re.compile(r"\b[CN]\d-\d{4}/\d{4}\b")
 _COUNCIL_CONCLUSIONS = re.compile(rf"Council conclusions of (?P<date>{DATE})(?P<topic> on [^,;]+)?")
 _IIA = re.compile(
@@ -192,6 +196,27 @@ def _articles(listing: str) -> list[str]:
     return articles
 
 
+def _article_reference(part: Part | Footnote, start: int, end: int, inst: Instrument,
+                       article: str) -> LegalReference:
+    """An article of a named instrument: the article's ELI where the instrument has an
+    article pattern, a treaty article's CELEX, and the paragraph and point printed."""
+    number = _article_number(article)
+    target = inst.article_eli.format(article=number) if inst.article_eli else inst.eli
+    celex = inst.celex and (f"{inst.celex}{int(number.rstrip('abcdefgh')):03d}"
+                            if inst.kind == "treaty" else inst.celex)
+    return LegalReference(part, start, end, f"{inst.kind}-article", inst.label, article, target,
+                          celex, _article_details(article))
+
+
+def _article_details(article: str) -> tuple[tuple[str, str], ...]:
+    """The paragraph and point of an article as printed: "82(1)(b)" -> paragraph 1, point b."""
+    m = re.fullmatch(r"\d+[a-z]?(?:\((?P<paragraph>\d+[a-z]?)\))?(?:\((?P<point>[a-z])\))?"
+                     r"(?: to \(\d+\))?", article)
+    if not m:
+        return ()
+    return tuple((key, m.group(key)) for key in ("paragraph", "point") if m.group(key))
+
+
 def _article_number(article: str) -> str:
     return re.match(r"\d+[a-z]?", article).group(0)
 
@@ -276,28 +301,14 @@ class _Finder:
                 self.add(LegalReference(part, m.start("name2"), m.end("name2"), inst.kind,
                                         inst.label, None, inst.eli, inst.celex))
             for article in _articles(groups.get("list") or groups["list2"]):
-                number = _article_number(article)
-                target = inst.article_eli.format(article=number) if inst.article_eli else inst.eli
-                details = (("paragraph", article[len(number):].strip("()")),) if (
-                    article != number) else ()
-                self.add(LegalReference(part, m.start(), m.end(), f"{inst.kind}-article",
-                                        inst.label, article, target, inst.celex and (
-                                            f"{inst.celex}{int(number.rstrip('abcdefgh')):03d}"
-                                            if inst.kind == "treaty" else inst.celex),
-                                        details))
+                self.add(_article_reference(part, m.start(), m.end(), inst, article))
             taken.append((m.start(), m.end()))
             # "Articles 4, 6 ... of the TFEU, in particular Article 168 thereof"
             more = _IN_PARTICULAR.match(text, m.end())
             if more:
                 for article in _articles(more.group("list")):
-                    number = _article_number(article)
-                    target = (inst.article_eli.format(article=number) if inst.article_eli
-                              else inst.eli)
-                    self.add(LegalReference(part, more.start("list"), more.end(),
-                                            f"{inst.kind}-article", inst.label, article, target,
-                                            inst.celex and (
-                                                f"{inst.celex}{int(number.rstrip('abcdefgh')):03d}"
-                                                if inst.kind == "treaty" else inst.celex)))
+                    self.add(_article_reference(part, more.start("list"), more.end(), inst,
+                                                article))
                 taken.append((more.start(), more.end()))
         # EU acts, and articles or annexes of them.
         acts: list[tuple[int, int, LegalReference]] = []
@@ -329,8 +340,10 @@ class _Finder:
         for m in (_ACT_BY_TITLE.finditer(text) if has("Regulation") or has("Directive")
                   or has("Decision") else ()):
             name = re.sub(r"^(?:the|The) ", "", m.group(0)).strip()
-            if not free(m.start(), m.end()) or _ACT_TITLE_NOT.search(name):
-                continue
+            if (not free(m.start(), m.end()) or _ACT_TITLE_NOT.search(name)
+                    or re.search(r"[’']s $", text[max(0, m.start() - 3) : m.start()])
+                    or _NUMBERED_ACT_BEFORE.search(text[max(0, m.start() - 40) : m.start()])):
+                continue  # "the Chamber’s Decision on", "Regulation (EU) 2016/679 (General ..."
             self.add(LegalReference(part, m.end() - len(name), m.end(), "eu-act", name))
             taken.append((m.start(), m.end()))
         for m in _ACT_PARTS.finditer(text) if acts else ():

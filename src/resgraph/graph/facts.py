@@ -91,7 +91,8 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[tuple[str, ...], Name
 _DATE_DETAILS = {"date": "date", "signedOn": "signedOn", "inForceFrom": "inForceFrom",
                  "ojDate": "ojDate"}
 _TEXT_DETAILS = {"ojSeries": "ojSeries", "ojNumber": "ojNumber", "ojPage": "ojPage",
-                 "ojActNumber": "ojActNumber", "paragraph": "paragraphNumber"}
+                 "ojActNumber": "ojActNumber", "paragraph": "paragraphNumber",
+                 "point": "pointLetter"}
 
 
 def reference_target(minter: Minter, ref: LegalReference) -> str | None:

@@ -23,6 +23,6 @@ NOT_AFTER_INFINITIVE = ("the", "a", "an", "all", "its", "their", "this", "that",
 INFINITIVE = "to"
 PURPOSE = ("order", "so as")  # "in order to", "so as to": a purpose, not the addressee's task
 COORDINATORS = ("and", "but")
-PASSIVE = "be"  # "calls for X to be done": no one is asked
+PASSIVE = "be"  # "calls for X to be used": no one is asked (with a past participle after it)
 # The last word of an act's form after which an adverb may interrupt it ("calls, therefore, on").
 PARTICLES = ("on", "for", "upon", "to", "with", "of")
