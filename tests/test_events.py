@@ -157,15 +157,19 @@ def test_counted_subjects_and_passives_make_undated_events(seed_facts) -> None:
     assert len(facts.events) == 41
 
 
-def test_a_modal_or_a_negation_states_no_event(tmp_path) -> None:
+def _events_of_recital_a(tmp_path: Path, recital: str) -> list[tuple[str, str]]:
+    """(type, trigger) of the events of the seed with its recital A replaced."""
     seed = SEED.read_text("utf-8")
     first = seed.index("A. whereas on 2 January 2022")
     end = seed.index("B. whereas the human rights")
-    path = tmp_path / "unreal.txt"
-    path.write_text(seed[:first] + "A. whereas journalists may be arrested at any time; whereas "
-                    "the lawyer was not detained;\n\n" + seed[end:], "utf-8")
-    facts = build_one(path).facts
-    assert not [e for e in facts.events if e.part.label == "A"]
+    path = tmp_path / "recital-a.txt"
+    path.write_text(seed[:first] + f"A. {recital};\n\n" + seed[end:], "utf-8")
+    return [(e.type, e.trigger) for e in build_one(path).facts.events if e.part.label == "A"]
+
+
+def test_a_modal_or_a_negation_states_no_event(tmp_path) -> None:
+    assert _events_of_recital_a(tmp_path, "whereas journalists may be arrested at any time; "
+                                          "whereas the lawyer was not detained") == []
 
 
 # --- the seed's figures --------------------------------------------------------------------------
@@ -404,22 +408,9 @@ def test_a_deportation_with_its_count_and_start(tmp_path) -> None:
     "whereas the Council concluded that the situation had worsened",
 ])
 def test_negations_modals_and_look_alikes_state_no_event(recital, tmp_path) -> None:
-    seed = SEED.read_text("utf-8")
-    first = seed.index("A. whereas on 2 January 2022")
-    end = seed.index("B. whereas the human rights")
-    path = tmp_path / "no-event.txt"
-    path.write_text(seed[:first] + f"A. {recital};\n\n" + seed[end:], "utf-8")
-    facts = build_one(path).facts
-    assert [(e.type, e.trigger) for e in facts.events if e.part.label == "A"] == []
+    assert _events_of_recital_a(tmp_path, recital) == []
 
 
 def test_what_is_reported_is_the_last_trigger_before_it(tmp_path) -> None:
-    seed = SEED.read_text("utf-8")
-    first = seed.index("A. whereas on 2 January 2022")
-    end = seed.index("B. whereas the human rights")
-    path = tmp_path / "reported.txt"
-    path.write_text(seed[:first] + "A. whereas despite the state of emergency, a rise in "
-                    "torture has been reported;\n\n" + seed[end:], "utf-8")
-    facts = build_one(path).facts
-    assert [(e.type, e.trigger) for e in facts.events if e.part.label == "A"] == [
-        ("torture", "torture")]
+    assert _events_of_recital_a(tmp_path, "whereas despite the state of emergency, a rise in "
+                                          "torture has been reported") == [("torture", "torture")]
