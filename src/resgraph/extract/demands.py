@@ -212,7 +212,7 @@ def _addressees(ctx: _Context, np_start: int, np_end: int, previous: tuple[str, 
         if not re.search(r"[a-z]{3}", name):
             continue
         s = text.index(name, s, e)
-        key = f"organisation:{slug(name)}"
+        key = f"group:{slug(name)}"
         if key not in ctx.entities and key not in ctx.new_entities:
             ctx.new_entities[key] = Entity(key=key, kind="group", name=name,
                                            category="collective")
