@@ -31,8 +31,9 @@ def table() -> dict:
 
 
 def main() -> None:
-    OUT.write_text(json.dumps(table(), indent=1, ensure_ascii=False) + "\n", "utf-8")
-    print(f"{OUT}: {len(table()['places'])} places")
+    written = table()
+    OUT.write_text(json.dumps(written, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"{OUT}: {len(written['places'])} places")
 
 
 if __name__ == "__main__":

@@ -28,14 +28,16 @@ from resgraph.lang.en.actors import (
     BODY_LABEL as _BODY_LABEL,
 )
 from resgraph.lang.en.actors import (
+    BODY_OPENERS,
+    DONE_TO_ACTS,
+    HONORIFICS,
+    TITLES_FROM_ROLES,
+)
+from resgraph.lang.en.actors import (
     BODY_WORDS as _BODY_WORDS,
 )
 from resgraph.lang.en.actors import (
     DONE_TO_WORDS as _DONE_TO_WORDS,
-)
-from resgraph.lang.en.actors import (
-    HONORIFICS,
-    TITLES_FROM_ROLES,
 )
 from resgraph.lang.en.actors import (
     NOT_NAMES as _NOT_NAMES,
@@ -47,6 +49,7 @@ from resgraph.lang.en.actors import (
     TITLES as _TITLES,
 )
 from resgraph.model import Entity, Mention, Part, Resolution
+from resgraph.patterns import alternatives
 
 _LETTER = r"[^\W\d_]"
 _NAME_TOKEN = rf"[A-Z]{_LETTER}*[a-z]{_LETTER}*(?:-[A-Z]{_LETTER}*[a-z]{_LETTER}*)?"
@@ -64,8 +67,7 @@ _TITLE_WORDS = re.compile(
 # Putin and Maria Lvova-Belova", "the release of Nasrin Sotoudeh").
 _DONE_TO_PERSONS = re.compile(
     r"(?<![\w-])(?:arrest warrants? (?:for|against)|warrants? of arrest (?:for|against)|"
-    r"(?:release|arrest|detention|killing|murder|assassination|poisoning|abduction|"
-    r"disappearance|imprisonment|sentencing|trial|conviction|execution) of) (?=[A-Z])"
+    rf"(?:{alternatives(DONE_TO_ACTS)}) of) (?=[A-Z])"
 )
 # "Maria Lvova-Belova, the Russian Commissioner for Children’s Rights": a name in apposition
 # to an office.
@@ -122,8 +124,8 @@ _DEFINITION = re.compile(r"\(the [‘'](?P<alias>[A-Z][\w -]{1,40})[’']\)")
 # Disease Prevention and Control", "Committee on Legal Affairs", "European Reference
 # Networks". The words are the EU's own naming of its bodies (EU Whoiswho, europa.eu).
 _BODY_NAME = re.compile(
-    r"(?<![\w’'-])(?:European|EU|International|Intergovernmental|United Nations|UN|World|"
-    r"Committee)(?: (?:(?:of|for|and|on|at|the|in) )*[A-Z][\w’'-]*)*"
+    rf"(?<![\w’'-])(?:{alternatives(BODY_OPENERS)})"
+    r"(?: (?:(?:of|for|and|on|at|the|in) )*[A-Z][\w’'-]*)*"
 )
 _OFFICE_IN_NAME = re.compile(
     r" (?:President|Vice-President|Prosecutor|Chair|Chairman|Chairwoman|Commissioner|Judge|"
@@ -531,10 +533,8 @@ class _Extractor:
 
     def find_named_bodies(self) -> None:
         """Bodies the gazetteer does not know, recognised by their names' shape."""
-        openers = ("European", "EU", "International", "Intergovernmental", "United Nations",
-                   "UN", "World", "Committee")
         for part in self.parts:
-            if not any(map(part.text.__contains__, openers)):
+            if not any(map(part.text.__contains__, BODY_OPENERS)):
                 continue
             for m in _BODY_NAME.finditer(part.text):
                 # Two bodies joined: "the Committee on Budgets and the Committee on

@@ -22,6 +22,7 @@ from resgraph.kb.data import read as read_knowledge
 from resgraph.kb.data import read_lexicon
 from resgraph.lang.en import demands as ENGLISH
 from resgraph.model import Demand, Entity, Mention, Part
+from resgraph.patterns import alternatives
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,6 @@ class _Patterns:
     names: dict[str, str]  # regex group -> act id
 
 
-def _alternatives(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 def _form_pattern(form: str, interjection: str, particles: tuple[str, ...]) -> str:
     words = form.split()
     head = r"\s+".join(map(re.escape, words[:-1]))
@@ -76,7 +73,7 @@ def _form_pattern(form: str, interjection: str, particles: tuple[str, ...]) -> s
 
 @cache
 def _patterns(lexicon: ModuleType) -> _Patterns:
-    adverb = f"(?:{_alternatives(lexicon.ADVERBS)})"
+    adverb = f"(?:{alternatives(lexicon.ADVERBS)})"
     interjection = rf"(?:,? {adverb},?)"
     purpose = "".join(rf"(?<!\b{re.escape(p)})" for p in lexicon.PURPOSE)
     infinitive = re.compile(
@@ -89,7 +86,7 @@ def _patterns(lexicon: ModuleType) -> _Patterns:
         for form in act.forms:
             forms[form] = act.id
     ordered = sorted(forms, key=len, reverse=True)
-    alternatives = "|".join(
+    act_forms = "|".join(
         f"(?P<f{i}>{_form_pattern(f, interjection, lexicon.PARTICLES)})"
         for i, f in enumerate(ordered))
     return _Patterns(
@@ -100,9 +97,9 @@ def _patterns(lexicon: ModuleType) -> _Patterns:
         determiners=re.compile(rf"^(?:(?:{'|'.join(lexicon.DETERMINERS)})(?:\s+|$))+",
                                re.IGNORECASE),
         passive=re.compile(rf"{lexicon.PASSIVE} (?:\w+ )?\w+(?:ed|en)\b"),
-        opening=re.compile(rf"(?P<adv>(?:{adverb},? )*)(?:{alternatives})(?![\w-])",
+        opening=re.compile(rf"(?P<adv>(?:{adverb},? )*)(?:{act_forms})(?![\w-])",
                            re.IGNORECASE),
-        inner=re.compile(rf"{split_at}(?=(?:{adverb} )*(?:{alternatives})(?![\w-]))"),
+        inner=re.compile(rf"{split_at}(?=(?:{adverb} )*(?:{act_forms})(?![\w-]))"),
         names={f"f{i}": forms[f] for i, f in enumerate(ordered)},
     )
 

@@ -42,6 +42,7 @@ from resgraph.model import (
     Part,
     Resolution,
 )
+from resgraph.patterns import alternatives
 
 # Types whose participants can be on the receiving end (victims, detainees, the sentenced).
 AFFECTING = frozenset({"killing", "injury", "detention", "sentencing", "torture",
@@ -106,12 +107,9 @@ def _lexicon() -> _Lexicon:
                                 tuple(words["triggers"][t["id"]])) for t in data["types"]}
     by_trigger = {trigger: t.id for t in types.values() for trigger in t.triggers}
 
-    def alternation(words) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
     return _Lexicon(types, by_trigger,
-                    re.compile(rf"(?<![\w-])(?:{alternation(by_trigger)})(?![\w-])"),
-                    re.compile(rf"(?<![\w-])(?:{alternation(words['exclusions'])})(?![\w-])"))
+                    re.compile(rf"(?<![\w-])(?:{alternatives(by_trigger)})(?![\w-])"),
+                    re.compile(rf"(?<![\w-])(?:{alternatives(words['exclusions'])})(?![\w-])"))
 
 
 @dataclass(frozen=True)

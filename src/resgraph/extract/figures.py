@@ -16,6 +16,7 @@ from functools import cache
 from types import ModuleType
 
 from resgraph.lang.en import figures as ENGLISH
+from resgraph.patterns import alternatives
 
 # "10 000", "10 000" (no-break space), "10,000", "611 473 556", "76.6", "11,6" (decimal comma)
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
@@ -36,10 +37,6 @@ class _Patterns:
     duration: re.Pattern[str]  # "five-day", "10-year"
 
 
-def _alternatives(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
 @cache
 def _patterns(lexicon: ModuleType) -> _Patterns:
     number_words = "|".join(lexicon.NUMBER_WORDS)
@@ -48,13 +45,13 @@ def _patterns(lexicon: ModuleType) -> _Patterns:
     figure = re.compile(
         rf"(?<![\w.,-])(?:(?P<num>{_NUMBER})|(?P<word>{number_words})(?= [a-z]))"
         rf"(?: (?P<scale>{'|'.join(lexicon.SCALES)})\b)?"
-        rf"(?: (?P<cur_after>{_alternatives(lexicon.CURRENCIES_AFTER)})\b)?"
+        rf"(?: (?P<cur_after>{alternatives(lexicon.CURRENCIES_AFTER)})\b)?"
         rf"(?P<pct>{lexicon.PERCENT_PATTERN})?"
         rf"(?P<ord>(?<=\d)(?:{'|'.join(lexicon.ORDINAL_SUFFIXES)})\b)?"
         rf"(?: {lexicon.OUT_OF} (?P<total>\d+))?"
     )
     before = re.compile(
-        rf"(?:(?<![\w-])(?P<qual>{_alternatives(lexicon.QUALIFIERS)}) )?"
+        rf"(?:(?<![\w-])(?P<qual>{alternatives(lexicon.QUALIFIERS)}) )?"
         rf"(?:(?P<cur>{'|'.join(map(re.escape, lexicon.CURRENCIES_BEFORE))}) ?)?$",
         re.IGNORECASE,
     )

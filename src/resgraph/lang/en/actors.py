@@ -63,9 +63,14 @@ HONORIFICS = ("HE Mr", "HE Ms", "Mr", "Ms", "Dr")
 # Publications Office's roles table (checked against it), beside the three of TITLES. The
 # name may be a surname alone.
 TITLES_FROM_ROLES = ("Vice-President", "Commissioner", "Judge", "Advocate-General", "Speaker")
-DONE_TO_WORDS = ("warrant", "release", "arrest", "detention", "killing", "murder",
-                  "assassination", "poisoning", "abduction", "disappearance", "imprisonment",
-                  "sentencing", "trial", "conviction", "execution")
+# Acts done to persons, printed "the release of NAME": what follows names people.
+DONE_TO_ACTS = ("release", "arrest", "detention", "killing", "murder", "assassination",
+                "poisoning", "abduction", "disappearance", "imprisonment", "sentencing", "trial",
+                "conviction", "execution")
+DONE_TO_WORDS = ("warrant", *DONE_TO_ACTS)  # the words to look for before reading further
+# Words that open the name of a European or international body, or of a committee.
+BODY_OPENERS = ("European", "EU", "International", "Intergovernmental", "United Nations", "UN",
+                "World", "Committee")
 BODY_WORDS = {
     "authorities": "authorities",
     "Government": "government",
