@@ -120,6 +120,9 @@ CASES = [
     ("Regulation (EU) 2016/679 (General Data Protection Regulation)",
      [("eu-act", "Regulation (EU) 2016/679", None, "http://data.europa.eu/eli/reg/2016/679/oj")]),
     ("the ICC Pre-Trial Chamber’s Decision on the arrest warrants", []),
+    # The 10th term's procedure numbers, as the 9th's.
+    ("the Commission proposal to Parliament (C10-0123/2024)",
+     [("interinstitutional-number", "C10-0123/2024", None, None)]),
     # Acts numbered before 1999 print two-digit years.
     ("Council Regulation (EC) No 1467/97 of 7 July 1997",
      [("eu-act", "Council Regulation (EC) No 1467/97", None,

@@ -395,9 +395,7 @@ class _Extractor:
                 name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
                 if (not name or set(name.group("name").split()) & self.not_names
                         or self.resolve_name(name.group("name")) is not None
-                        or _ORG_HEADS.search(name.group("name"))
-                        or re.search(r"\b(?:Without|Against|Across|Beyond|Within|Under)\b",
-                                     name.group("name"))):
+                        or _ORG_HEADS.search(name.group("name"))):
                     continue  # "Reporters Without Borders, the President of ...": a body
                 office = (m.group("office") + m.group("rest")).strip()
                 key = self.person(name.group("name").split(), office)

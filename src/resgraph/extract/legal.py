@@ -94,7 +94,7 @@ _RULES = re.compile(
 _COMMISSION_DOC = re.compile(r"\b(?:COM|SWD|JOIN|C)\(\d{4}\) ?\d{3,5}\b")
 _EP_DOC = re.compile(
     r"\b(?P<rc>RC-)?(?P<letter>[AB])(?P<term>\d{1,2})-(?P<num>\d{4})/(?P<year>\d{4})\b")
-_INTERINSTITUTIONAL = re.compile(r"\b[CN]\d-\d{4}/\d{4}\b")
+_INTERINSTITUTIONAL = re.compile(r"\b[CN]\d{1,2}-\d{4}/\d{4}\b")  # every term, 1 to 10
 _COUNCIL_CONCLUSIONS = re.compile(rf"Council conclusions of (?P<date>{DATE})(?P<topic> on [^,;]+)?")
 _IIA = re.compile(
     rf"Interinstitutional Agreement of (?P<date>{DATE})(?P<topic> (?:on|between) [^,;(]+?)?"

@@ -31,7 +31,7 @@ _FAMILY_KIND = {"RC": "joint-motion", "RE": "motion", "RR": "motion", "TA": "tex
 
 _PROCEDURE = re.compile(r"(\d{4})/(\d{4})\s*\(([A-Z]{3})\)")
 _RELATED = re.compile(
-    r"COM\(\d{4}\)\s?\d{3,4}|SWD\(\d{4}\)\s?\d{3,4}|C\(\d{4}\)\s?\d{3,5}|\b[CN]\d-\d{4}/\d{4}"
+    r"COM\(\d{4}\)\s?\d{3,4}|SWD\(\d{4}\)\s?\d{3,4}|C\(\d{4}\)\s?\d{3,5}|\b[CN]\d{1,2}-\d{4}/\d{4}"
 )
 # EP document numbers as printed, every term (1 to 10) and every form (reference/ep-sources.md):
 # motions "B9-0065/2022", joint motions "RC-B10-0249/2025", reports "A9-0150/2024", texts

@@ -18,7 +18,7 @@ NOT_NAMES = frozenset(
     Saturday Sunday Human Rights Special Representative Affairs Policy Security Foreign High
     National International United Nations Fund Index Mechanism
     Review Code Bank World Press Freedom Democratic Choice Movement Party Delegation Service
-    EU UN Secretary General Secretariat""".split()
+    EU UN Secretary General Secretariat Without Against Across Beyond Within Under""".split()
 )
 
 # Role nouns that say the next name is a person's; the role recorded is the singular.
