@@ -298,10 +298,10 @@ def _check_legal_references(rows: list[dict]) -> None:
 
 
 def _check_events(rows: list[dict]) -> None:
-    assert len(rows) == 41
+    assert len(rows) == 45
     dated = [r["date"] for r in rows if r["date"]]
-    assert dated == sorted(dated) and len(dated) == 26  # a timeline; undated rows come last
-    assert all(r["date"] is None for r in rows[26:])
+    assert dated == sorted(dated) and len(dated) == 29  # a timeline; undated rows come last
+    assert all(r["date"] is None for r in rows[29:])
     assert (rows[0]["date"], rows[0]["type"], rows[0]["placeName"]) == ("2011", "protest",
                                                                          "Zhanaozen")
     protest = next(r for r in rows if r["date"] == "2022-01-02")

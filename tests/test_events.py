@@ -128,9 +128,10 @@ def test_deadlines_and_purpose_clauses_are_not_events(seed_facts) -> None:
     # "in order to ..." (paragraphs 7, 11, 24) is no order; only the 'shoot to kill' order is
     assert [e.date for e in facts.events if e.type == "order"] == ["2022-01-07"]
     # directive clauses ask, they do not report: a paragraph's event comes from an expressive
-    # clause ("Notes President Tokayev’s announcement"); the VP/HR's declaration in paragraph
-    # 19 is citation 6's, stated again
-    assert sorted({e.part.label for e in facts.events if e.part.kind == "paragraph"}) == ["24"]
+    # clause ("Recalls the recently approved ... Sanctions Regime", "Notes President Tokayev’s
+    # announcement"); the VP/HR's declaration in paragraph 19 is citation 6's, stated again
+    assert sorted({e.part.label for e in facts.events
+                   if e.part.kind == "paragraph"}) == ["23", "24"]
 
 
 def test_counted_subjects_and_passives_make_undated_events(seed_facts) -> None:
@@ -146,15 +147,65 @@ def test_counted_subjects_and_passives_make_undated_events(seed_facts) -> None:
         ("E", "killing", "shot dead"),
         ("F", "communications-restriction", "internet blackout"),
         ("L", "detention", "detained"), ("L", "persecution", "harassed"),
-        ("M", "sentencing", "convicted"), ("M", "sentencing", "sentenced"),
+        ("M", "sentencing", "convicted"),
         ("M", "meeting", "visit"), ("N", "statement", "accused"),
         ("N", "persecution", "harassment"),
         ("O", "detention", "pre-trial detention"), ("O", "injury", "shot"),
-        ("P", "statement", "declarations"), ("24", "statement", "announcement"),
+        ("P", "statement", "declarations"), ("P", "agreement-signed", "signed"),
+        ("23", "legal-act", "approved"), ("24", "statement", "announcement"),
     ]
     isenova = next(e for e in facts.events if e.trigger == "shot" and e.part.label == "O")
     assert isenova.label.startswith("human rights defender Aliya Isenova was shot in the arm")
-    assert len(facts.events) == 41
+    assert len(facts.events) == 45
+
+
+def test_an_elaboration_in_the_same_clause_is_the_same_event(seed_facts) -> None:
+    """"13 activists ... have been convicted, including the political prisoners Kairat
+    Klyshev, ..., who were sentenced to five years": one sentencing, read from both spans,
+    with the persons the second names."""
+    facts, _ = seed_facts
+    (sentencing,) = [e for e in facts.events if e.type == "sentencing"]
+    assert [s.part.text[s.start : s.end].split()[-1] for s in sentencing.spans] == [
+        "convicted", "Rights"]
+    assert {("person:kairat-klyshev", "affected"), ("person:abai-begimbetov", "affected"),
+            ("organisation:koshe-partiyasy", "affected")} <= set(sentencing.participants)
+
+
+def test_a_by_phrase_names_its_agent_among_others(seed_facts) -> None:
+    """"a memorandum signed by the penitentiary system of Kazakhstan and human rights
+    defender Elena Semenova": the first actor of the by-phrase is enough."""
+    facts, _ = seed_facts
+    (signed,) = [e for e in facts.events if e.type == "agreement-signed" and e.date is None]
+    assert signed.label == ("a memorandum signed by the penitentiary system of Kazakhstan and "
+                            "human rights defender Elena Semenova")
+    assert ("person:elena-semenova", "actor") in signed.participants
+
+
+def test_coordinated_nouns_and_their_relative_clause_share_a_date(seed_facts) -> None:
+    """"the arrests, intimidation and torture of civil activists ... that began during the
+    January 2022 rallies": three events of January 2022 beside the rallies."""
+    facts, _ = seed_facts
+    recital_e = [(e.type, e.trigger, e.date) for e in facts.events
+                 if e.part.label == "E" and e.date == "2022-01"]
+    assert recital_e == [("protest", "rallies", "2022-01"), ("detention", "arrests", "2022-01"),
+                         ("persecution", "intimidation", "2022-01"),
+                         ("torture", "torture", "2022-01")]
+
+
+def test_coordination_stops_at_a_word_that_is_no_trigger(tmp_path) -> None:
+    assert _events_of_recital_a(
+        tmp_path, "whereas on 4 January 2022 the arrests and beatings of protesters began; "
+                  "whereas the deaths, dismissals and torture of workers that began during "
+                  "the 2021 strike continue") == [
+        ("detention", "arrests"), ("protest", "strike"), ("torture", "torture")]
+
+
+def test_a_legal_act_is_made_by_its_participle_or_by_the_act_before_it(tmp_path) -> None:
+    assert _events_of_recital_a(
+        tmp_path, "whereas the newly adopted Regulation (EU) 2023/2667 applies; whereas "
+                  "under Directive (EU) 2019/1937 new duties were introduced; whereas with "
+                  "Regulation (EU) 2020/1998 new fees could be introduced") == [
+        ("legal-act", "adopted"), ("legal-act", "introduced")]
 
 
 def _events_of_recital_a(tmp_path: Path, recital: str) -> list[tuple[str, str]]:
@@ -225,7 +276,11 @@ def test_visa_fee_motion_figures_and_dates() -> None:
         ("up to 576 FTEs", "576", "up to", "FTEs", None, "count"),
         ("EUR 20", "20", None, "EUR", "EUR", "money"),
     ]
-    assert [(e.type, e.date) for e in facts.events] == [("legal-act", "2023-11-22")]
+    # "with Regulation (EU) 2023/2667 a new visa fee of EUR 20 was introduced": an act made,
+    # undated, holding its figure
+    assert [(e.type, e.date) for e in facts.events] == [("legal-act", "2023-11-22"),
+                                                        ("legal-act", None)]
+    assert [f.event for f in facts.figures] == [None, None, None, None, 1]
 
 
 def test_text_and_pdf_give_the_same_events_and_figures() -> None:
@@ -352,11 +407,11 @@ def test_timeline_svg(tmp_path: Path) -> None:
     svg = tmp_path / "kazakhstan.svg"
     result = runner.invoke(main, ["timeline", "--store", str(out / "store"), "-o", str(svg)])
     assert result.exit_code == 0, result.output
-    assert "41 events (26 dated)" in result.output
+    assert "45 events (29 dated)" in result.output
     root = ET.parse(svg).getroot()
     ns = "{http://www.w3.org/2000/svg}"
     dots = [c for c in root.iter(ns + "circle") if c.get("r") == "7"]
-    assert len(dots) == 41
+    assert len(dots) == 45
     texts = ["".join(t.itertext()) for t in root.iter(ns + "text")]
     assert "2 Jan 2022" in texts and "2–3 Dec 2021" in texts and "2011" in texts
     assert "protest · Zhanaozen" in texts

@@ -52,6 +52,20 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
 # "has been placed in pre-trial", "were allegedly tortured".
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\b(?: [\w-]+){0,3} $")
 _REPORTED = re.compile(r"\b(?:has|have) been reported\b|\b(?:was|were) reported\b(?! to)")
+# Noun triggers in one coordination share what is said of them ("the arrests, intimidation
+# and torture of civil activists"): only a comma, "and" or "or" (and an article) between.
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+# A relative clause dating its head by another event: "the arrests ... that began during the
+# January 2022 rallies", "the detentions which started after the 2020 elections".
+_DATED_BY = re.compile(r"\b(?:that|which) (?:began|started|took place|occurred|erupted|broke "
+                       r"out) (?:during|in|at|after|with) (?:the )?$")
+# A legal act named right after its participle ("the recently approved EU Global Human Rights
+# Sanctions Regime", "the newly adopted Regulation"), or made by an act named before it
+# ("with Regulation (EU) 2023/2667 a new visa fee of EUR 20 was introduced").
+_ACT_MADE = frozenset({"legal-act"})
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|this|their)\s+(?:(?:recently|newly|"
+                                 r"just|already)\s+)?$")
+_INSTRUMENTAL_BEFORE = re.compile(r"\b(?:[Ww]ith|[Bb]y|[Uu]nder|[Tt]hrough)\s+$")
 _SAID_OR_MET = frozenset({"statement", "meeting"})
 _AGREED = frozenset({"agreement-signed"})
 _POSSESSIVE_GAP = re.compile(r"[’']s ")
@@ -129,6 +143,7 @@ class _Found:
     trigger: _Trigger
     date: DateMention | None
     label_start: int  # where its label starts: the noun phrase of a noun trigger
+    restates: int | None = None  # an earlier one it elaborates (its index in found)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -236,6 +251,7 @@ class _Reader:
             used.add(choice.start)
             start, label_start, end = self.extent(part, lo, hi, c_end, d, choice, triggers)
             self.found.append(_Found(part, start, end, choice, d, label_start))
+            self.share_date(part, c_start, c_end, d, choice, triggers, used)
         for figure in figures:
             if figure.kind != "count":
                 continue
@@ -299,8 +315,10 @@ class _Reader:
             agent = None
             if by:
                 at = trigger.end + by.end()
-                agent = next((m for m in actors if m.start >= at
-                              and text[at : m.start] in ("", "the ")), None)
+                # the first actor of the by-phrase: "signed by the penitentiary system of
+                # Kazakhstan and human rights defender Elena Semenova"
+                agent = next((m for m in actors if at <= m.start <= at + 80
+                              and not re.search(r"[,;]", text[at : m.start])), None)
             if owner is None and agent is None:
                 continue
             if _UNREAL.search(text[max(c_start, trigger.start - 40)
@@ -326,6 +344,78 @@ class _Reader:
                 used.add(noun.start)
                 self.undated(part, c_start, c_end, noun, noun.start,
                              _determiner(text, max(c_start, noun.start - 60), noun.start))
+        self.made_acts(part, c_start, c_end, triggers, used)
+
+    def share_date(self, part: Part, c_start: int, c_end: int, d: DateMention,
+                   choice: _Trigger, triggers: list[_Trigger], used: set[int]) -> None:
+        """The noun triggers coordinated with a dated one take its date; so do the head of a
+        relative clause that dates it by the event just read ("the arrests, intimidation and
+        torture of civil activists that began during the January 2022 rallies") and the heads
+        coordinated with it."""
+        text = part.text
+        head, end = choice, None
+        if d.attributive:
+            relative = _DATED_BY.search(text, max(c_start, d.start - 60), d.start)
+            if relative is None:
+                return
+            head = next((t for t in reversed(triggers) if t.end <= relative.start()
+                         and relative.start() - t.end <= 80 and _noun(text, t)
+                         and not _NOT_IN_NOUN_PHRASE.search(text[t.end : relative.start()])),
+                        None)
+            end = choice.end
+        if head is None or not _noun(text, head):
+            return
+        group = [head]
+        for step in (-1, 1):
+            i = triggers.index(head) + step
+            while 0 <= i < len(triggers):
+                t = triggers[i]
+                a, b = (t, group[0]) if step < 0 else (group[-1], t)
+                if not _noun(text, t) or not _COORDINATED.fullmatch(text, a.end, b.start):
+                    break
+                group.insert(0, t) if step < 0 else group.append(t)
+                i += step
+        for t in group:
+            if t.start in used:
+                continue
+            used.add(t.start)
+            start = _determiner(text, max(c_start, t.start - 60), t.start)
+            start = t.start if start is None else start
+            self.found.append(_Found(part, start, end or self.tail(text, t.end, c_end), t, d,
+                                     start))
+
+    def made_acts(self, part: Part, c_start: int, c_end: int, triggers: list[_Trigger],
+                  used: set[int]) -> None:
+        """A legal act made, undated: its participle right before the act's name ("the
+        recently approved EU Global Human Rights Sanctions Regime") or, in the passive, after
+        the act that made it ("with Regulation (EU) 2023/2667 a new visa fee ... was
+        introduced")."""
+        text = part.text
+        refs = [(s, e) for s, e in self.references.get(part.path, []) if c_start <= s < c_end]
+        for trigger in triggers:
+            word = text[trigger.start : trigger.end]
+            if trigger.start in used or trigger.type not in _ACT_MADE or not word.endswith("ed"):
+                continue
+            named = next((e for s, e in refs if 0 < s - trigger.end <= 2), None)
+            opener = _ATTRIBUTIVE_BEFORE.search(text, max(c_start, trigger.start - 30),
+                                                trigger.start)
+            if named is not None and opener is not None:
+                start, end = opener.start(), named
+            else:
+                by = next((s for s, e in refs if e <= trigger.start
+                           and trigger.start - e <= 80 and not re.search(r"[,;]",
+                                                                          text[e:trigger.start])
+                           and _INSTRUMENTAL_BEFORE.search(text, max(c_start, s - 10), s)), None)
+                passive = _PASSIVE_BEFORE.search(text[max(c_start, trigger.start - 40)
+                                                      : trigger.start])
+                if by is None or passive is None:
+                    continue
+                start = _INSTRUMENTAL_BEFORE.search(text, max(c_start, by - 10), by).start()
+                end = self.tail(text, trigger.end, c_end)
+            if _UNREAL.search(text, start, end):
+                continue
+            used.add(trigger.start)
+            self.found.append(_Found(part, start, end, trigger, None, start))
 
     def undated(self, part: Part, c_start: int, c_end: int, trigger: _Trigger,
                 before: int | None, start: int | None = None) -> None:
@@ -335,8 +425,15 @@ class _Reader:
         previous = [f.end for f in self.found if f.part is part and c_start <= f.start < c_end
                     and (before is None or f.end <= before)]
         start = start if start is not None else max([c_start, *previous])
+        # an undated event of a type the clause has already stated elaborates it ("13
+        # activists ... have been convicted, including X and Y, who were sentenced to five
+        # years"): one event with both spans
+        restates = next((i for i, f in enumerate(self.found) if f.part is part
+                         and f.date is None and f.restates is None
+                         and c_start <= f.start < c_end and f.trigger.type == trigger.type),
+                        None)
         self.found.append(_Found(part, start, self.tail(part.text, trigger.end, c_end),
-                                 trigger, None, start))
+                                 trigger, None, start, restates))
 
     @staticmethod
     def aggregate(text: str, trigger: _Trigger, figures: list[FoundFigure]) -> bool:
@@ -456,9 +553,13 @@ class _Reader:
         for i, f in enumerate(self.found):
             participants = self.participants(f)
             span = EventSpan(f.part, f.start, f.end)
-            same = self.same_as(events, f, participants)
+            same = (index[f.restates] if f.restates is not None
+                    else self.same_as(events, f, participants))
             if same is not None:
-                events[same] = replace(events[same], spans=(*events[same].spans, span))
+                more = tuple(p for p in participants if p not in events[same].participants)
+                events[same] = replace(events[same], spans=(*events[same].spans, span),
+                                       participants=(*events[same].participants, *more)
+                                       if f.restates is not None else events[same].participants)
                 index[i] = same
                 continue
             orders[f.part.path] = orders.get(f.part.path, 0) + 1
@@ -501,6 +602,12 @@ class _Reader:
                     and (not mine or not theirs or mine & theirs)):
                 return i
         return None
+
+
+def _noun(text: str, trigger: _Trigger) -> bool:
+    """A noun trigger ("arrests", "pre-trial detention"), not a verb ("detained", "shot
+    dead", "protesting")."""
+    return not text[trigger.start : trigger.end].split()[0].endswith(("ed", "ing"))
 
 
 def _determiner(text: str, start: int, end: int) -> int | None:
