@@ -234,8 +234,8 @@ def _check_organisations(rows: list[dict]) -> None:
     by_name = {r["name"]: r for r in rows}
     assert by_name["Collective Security Treaty Organization"]["wikidata"] == (
         "http://www.wikidata.org/entity/Q318693")
-    # a QID seen only once is a candidate, not published in this column
-    assert by_name["European Commission"]["wikidata"] is None
+    # a QID seen in two sources is published in this column (one seen once is a candidate)
+    assert by_name["European Commission"]["wikidata"] == "http://www.wikidata.org/entity/Q8880"
     assert by_name["Authorities of Kazakhstan"]["organisation"] == (
         f"{RESOLUTION}/organisation/authorities-of-kazakhstan")
     assert {"TV Rain", "Koshe Partiyasy", "Democratic Choice of Kazakhstan",

@@ -211,3 +211,66 @@ def test_a_language_without_a_lexicon_is_one_line_naming_those_there_are() -> No
     with pytest.raises(UnknownLanguage, match=r"^no lexicon for language 'fr': facts can be "
                                               r"read in en$"):
         lexicon_for("fr")
+
+
+def _instruments() -> list[dict]:
+    return json.loads((DATA / "instruments.json").read_text(encoding="utf-8"))["instruments"]
+
+
+def _bodies() -> list[dict]:
+    entries = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))["entries"]
+    return [e for e in entries if e["type"] != "place"]
+
+
+def test_every_identifier_names_where_it_was_seen() -> None:
+    """A QID, a UNTS citation, a CETS number or a corporate-body code is kept only with the
+    source it was seen in; their shapes are those their registries use."""
+    import re
+
+    missing = []
+    for e in _instruments() + _bodies():
+        source = e["source"]
+        if e.get("wikidata"):
+            assert re.fullmatch(r"Q[1-9][0-9]*", e["wikidata"]), e["id"]
+            if e["wikidata"] not in source and "linked-data.md" not in source:
+                missing.append((e["id"], "wikidata"))
+        for citation in e.get("unts") or ():
+            assert re.fullmatch(r"[0-9]+ UNTS [0-9IVXLC]+", citation), e["id"]
+            if "UNTS" not in source:
+                missing.append((e["id"], "unts"))
+        if e.get("untsRegistration"):
+            assert re.fullmatch(r"I-[0-9]+", e["untsRegistration"]), e["id"]
+        if e.get("cets"):
+            assert re.fullmatch(r"[0-9]{3}", e["cets"]), e["id"]
+            if "CETS" not in source:
+                missing.append((e["id"], "cets"))
+        if e.get("corporateBody") and f"corporate body {e['corporateBody']}" not in source:
+            missing.append((e["id"], "corporateBody"))
+    assert missing == []
+
+
+def test_identifiers_known_for_the_main_instruments_and_bodies() -> None:
+    instruments = {i["id"]: i for i in _instruments()}
+    assert instruments["echr"]["cets"] == "005"
+    assert instruments["istanbul-convention"]["cets"] == "210"
+    assert instruments["iccpr"]["unts"] == ["999 UNTS 171"]
+    assert instruments["rome-statute"]["untsRegistration"] == "I-38544"
+    assert sum(1 for i in instruments.values() if i.get("cets")) == 11
+    assert sum(1 for i in instruments.values() if i.get("unts")) == 16
+    bodies = {b["id"]: b for b in _bodies()}
+    assert bodies["european-parliament"]["corporateBody"] == "EP"
+    assert (bodies["icc"]["wikidata"], bodies["icc"]["wikidataChecked"]) == ("Q47488", True)
+    assert sum(1 for b in bodies.values() if b.get("wikidataChecked")) == 27
+
+
+def test_the_parliaments_corporate_body_is_the_one_its_open_data_uses(seed_built) -> None:
+    """The EP Open Data Portal names the Parliament by the Publications Office's corporate-body
+    IRI (odp/samples, read from the shared folder); the graph links its Parliament there."""
+    iri = "http://publications.europa.eu/resource/authority/corporate-body/EP"
+    sample = shared_file("odp/samples/europarl-open-data-beta-testing/data/"
+                         "plenary-session-documents/data_v1_plenary-session-docs-by-session_"
+                         "2022-03-01.ttl")
+    assert f"<{iri}>" in sample.read_text("utf-8")
+    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in seed_built.quads}
+    assert ("https://w3id.org/resgraph/id/entity/european-parliament",
+            "http://www.w3.org/2004/02/skos/core#exactMatch", iri) in triples

@@ -87,8 +87,12 @@ CASES = [
     ("the Universal Declaration of Human Rights",
      [("un-instrument", "Universal Declaration of Human Rights", None,
        "http://www.wikidata.org/entity/Q7813")]),
-    ("the International Covenant on Civil and Political Rights",  # QID seen once: unresolved
-     [("un-instrument", "International Covenant on Civil and Political Rights", None, None)]),
+    ("the International Covenant on Civil and Political Rights",  # QID seen in two sources
+     [("un-instrument", "International Covenant on Civil and Political Rights", None,
+       "http://www.wikidata.org/entity/Q392119")]),
+    ("the International Covenant on Economic, Social and Cultural Rights",  # seen once: none
+     [("un-instrument", "International Covenant on Economic, Social and Cultural Rights", None,
+       None)]),
     ("Article 405 of the Kazakh Criminal Code",
      [("national-law", "Kazakh Criminal Code", "405", None)]),
     ("the Commission proposal (COM(2021)0429)",
@@ -97,10 +101,12 @@ CASES = [
      [("ep-report", "A9-0071/2024", None,
        "https://data.europarl.europa.eu/eli/dl/doc/A-9-2024-0071")]),
     ("the EU Global Human Rights Sanctions Regime",
-     [("sanctions-regime", "EU Global Human Rights Sanctions Regime", None, None)]),
+     [("sanctions-regime", "EU Global Human Rights Sanctions Regime", None,
+       "http://data.europa.eu/eli/reg/2020/1998/oj")]),
     ("the Geneva Conventions of 1949 and the Additional Protocols thereto and the Convention on "
      "the Prevention and Punishment of the Crime of Genocide",
-     [("un-instrument", "Geneva Conventions of 12 August 1949", None, None),
+     [("un-instrument", "Geneva Conventions of 12 August 1949", None,
+       "http://www.wikidata.org/entity/Q133536"),
       ("un-instrument", "Additional Protocols to the Geneva Conventions", None, None),
       ("un-instrument", "Convention on the Prevention and Punishment of the Crime of Genocide",
        None, None)]),
@@ -257,3 +263,40 @@ def test_other_agreements_are_found_and_left_unresolved() -> None:
                      "Union and the Kyrgyz Republic")
     assert found == [("agreement", "Enhanced Partnership and Cooperation Agreement between the "
                       "European Union and Kyrgyz Republic", None, None)]
+
+
+def test_instruments_carry_their_treaty_series_numbers(tmp_path) -> None:
+    """UNTS and CETS numbers, the Council of Europe's page of a convention, and a Wikidata
+    entity seen only once as a candidate, never as the target."""
+    path = tmp_path / "instruments.txt"
+    path.write_text("\n".join([
+        "European Parliament resolution on instruments", "(2024/0001(RSP))",
+        "The European Parliament,",
+        "– having regard to the European Convention on Human Rights,",
+        "– having regard to the International Covenant on Economic, Social and Cultural Rights,",
+        "– having regard to the Geneva Conventions of 1949,",
+        "– having regard to the Optional Protocol to the Convention on the Rights of the Child on "
+        "the involvement of children in armed conflict and the Convention on Cybercrime,",
+        "1. Instructs its President to forward this resolution to the Council."]), "utf-8")
+    built = build_one(path)
+    rg = "https://w3id.org/resgraph/ontology#"
+    by_ref: dict[str, dict[str, set[str]]] = {}
+    for q in built.quads:
+        by_ref.setdefault(q.subject.value, {}).setdefault(
+            q.predicate.value.removeprefix(rg), set()).add(q.object.value)
+    refs = {next(iter(p["instrumentName"])): p for p in by_ref.values() if "instrumentName" in p}
+    echr = refs["European Convention on Human Rights"]
+    assert echr["cetsNumber"] == {"005"} and echr["untsCitation"] == {"213 UNTS 221"}
+    assert echr["http://www.w3.org/2000/01/rdf-schema#seeAlso"] == {
+        "https://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/005"}
+    icescr = refs["International Covenant on Economic, Social and Cultural Rights"]
+    assert icescr["untsRegistration"] == {"I-14531"} and "target" not in icescr
+    assert icescr["wikidataCandidate"] == {"http://www.wikidata.org/entity/Q457862"}
+    geneva = refs["Geneva Conventions of 12 August 1949"]
+    assert geneva["target"] == {"http://www.wikidata.org/entity/Q133536"}
+    assert geneva["untsCitation"] == {"75 UNTS 31", "75 UNTS 85", "75 UNTS 135", "75 UNTS 287"}
+    # the protocol is not the Convention on the Rights of the Child its title contains
+    assert "Convention on the Rights of the Child" not in refs
+    assert refs["Optional Protocol to the Convention on the Rights of the Child on the "
+                "involvement of children in armed conflict"]["untsCitation"] == {"2173 UNTS 222"}
+    assert refs["Convention on Cybercrime"]["cetsNumber"] == {"185"}

@@ -29,6 +29,11 @@ from resgraph.kb.data import read_path
 _WORD = re.compile(r"(?<![\w-])\w+")
 
 
+# The Publications Office's Corporate Bodies authority table, whose IRIs the EP Open Data Portal
+# uses for publishers and authors (EU Vocabularies, "corporate-body" NAL).
+CORPORATE_BODY = "http://publications.europa.eu/resource/authority/corporate-body/"
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str
@@ -44,7 +49,9 @@ class Entry:
     # countries only, from resgraph.kb.countries when loaded
     iso2: str | None = None  # ISO 3166-1 alpha-2
     iso3: str | None = None  # ISO 3166-1 alpha-3
-    op: str | None = None  # http://publications.europa.eu/resource/authority/country/<alpha-3>
+    # countries: http://publications.europa.eu/resource/authority/country/<alpha-3>;
+    # bodies: the corporate-body table's IRI, from the file's corporateBody code
+    op: str | None = None
     # cities only, from the file: the id of the country entry the city is in
     country: str | None = None
     # cities and regions, from resgraph.kb.places when loaded
@@ -98,6 +105,7 @@ def _entry(raw: dict) -> Entry:
         odp=raw.get("odp"),
         source=raw.get("source", ""),
         country=raw.get("country"),
+        op=CORPORATE_BODY + raw["corporateBody"] if raw.get("corporateBody") else None,
     )
 
 

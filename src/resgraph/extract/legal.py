@@ -131,6 +131,22 @@ class Instrument:
     celex: str | None
     wikidata: str | None
     wikidata_checked: bool
+    unts: tuple[str, ...] = ()  # United Nations Treaty Series citations ("999 UNTS 171")
+    unts_registration: str | None = None  # the UN Secretariat's registration ("I-14668")
+    cets: str | None = None  # Council of Europe Treaty Series number ("005")
+
+    def identifiers(self) -> tuple[tuple[str, str], ...]:
+        """The instrument's identifiers beside its target, as a reference's details: its
+        treaty-series numbers, and a Wikidata entity seen only once (a lead, never a
+        target)."""
+        out = [("untsCitation", c) for c in self.unts]
+        if self.unts_registration:
+            out.append(("untsRegistration", self.unts_registration))
+        if self.cets:
+            out.append(("cetsNumber", self.cets))
+        if self.wikidata and not self.wikidata_checked:
+            out.append(("wikidataCandidate", WIKIDATA + self.wikidata))
+        return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +156,8 @@ def instruments() -> tuple[dict[str, Instrument], re.Pattern[str], dict[str, str
         i["id"]: Instrument(
             i["id"], i["kind"], i["label"], tuple(i["aliases"]), i.get("party"), i.get("eli"),
             i.get("articleEli"), i.get("celex"), i.get("wikidata"),
-            bool(i.get("wikidataChecked")),
+            bool(i.get("wikidataChecked")), tuple(i.get("unts") or ()),
+            i.get("untsRegistration"), i.get("cets"),
         )
         for i in data["instruments"]
     }
@@ -381,7 +398,7 @@ class _Finder:
                 continue  # an EPCA with another country is not this one
             target = inst.eli or (WIKIDATA + inst.wikidata if inst.wikidata and
                                   inst.wikidata_checked else None)
-            details: list[tuple[str, str]] = []
+            details = list(inst.identifiers())
             if inst.kind == "agreement":
                 signed = _SIGNED.search(text, m.end())
                 force = _IN_FORCE.search(text, m.end())

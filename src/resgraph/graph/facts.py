@@ -92,7 +92,11 @@ _DATE_DETAILS = {"date": "date", "signedOn": "signedOn", "inForceFrom": "inForce
                  "ojDate": "ojDate"}
 _TEXT_DETAILS = {"ojSeries": "ojSeries", "ojNumber": "ojNumber", "ojPage": "ojPage",
                  "ojActNumber": "ojActNumber", "paragraph": "paragraphNumber",
-                 "point": "pointLetter"}
+                 "point": "pointLetter", "untsCitation": "untsCitation",
+                 "untsRegistration": "untsRegistration", "cetsNumber": "cetsNumber"}
+_LINK_DETAILS = {"publishedIn": "publishedIn", "wikidataCandidate": "wikidataCandidate"}
+# The Council of Europe Treaty Office's page of a treaty, by its CETS number.
+COE_TREATY = "https://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/"
 
 
 def reference_target(minter: Minter, ref: LegalReference) -> str | None:
@@ -142,8 +146,10 @@ def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
                 q.add(node, rg(_DATE_DETAILS[key]), Literal(value, datatype=_DATE))
             elif key in _TEXT_DETAILS:
                 q.text(node, rg(_TEXT_DETAILS[key]), value)
-            elif key == "publishedIn":
-                q.add(node, rg("publishedIn"), NamedNode(value))
+            elif key in _LINK_DETAILS:
+                q.add(node, rg(_LINK_DETAILS[key]), NamedNode(value))
+            if key == "cetsNumber":
+                q.add(node, NamedNode(RDFS + "seeAlso"), NamedNode(COE_TREATY + value))
         if ref.footnote is not None:
             q.add(node, rg("footnote"), NamedNode(minter.part("footnote", str(ref.footnote))))
         q.add(node, rg("textSpan"), add_span(q, iri, part, ref.start, ref.end, ref.text))
