@@ -27,7 +27,8 @@ class Step:
 
 
 def _actors(s: Mapping[str, Any]) -> dict[str, Any]:
-    entities, mentions = extract_actors(s["resolution"], s["kb"].gazetteer)
+    entities, mentions = extract_actors(s["resolution"], s["kb"].gazetteer,
+                                        s["kb"].given_names)
     return {"entities": entities, "mentions": mentions}
 
 

@@ -31,6 +31,7 @@ from resgraph.lang.en.actors import (
     BODY_OPENERS,
     DONE_TO_ACTS,
     HONORIFICS,
+    NAMED_AFTER,
     TITLES_FROM_ROLES,
 )
 from resgraph.lang.en.actors import (
@@ -107,6 +108,7 @@ _ORG_HEADS = re.compile(
     r"Mission|Delegation|Ombudsman|Secretariat|Union|Federation|Alliance|Front|Coalition|Group|"
     r"Association|Society)$"
 )
+_NAMED_AFTER = re.compile(rf" (?:{alternatives(NAMED_AFTER)})$")
 # Names of instruments and documents, not actors, whatever other words they contain.
 _NOT_ACTOR_HEADS = re.compile(
     r"\b(?:Agreement|Treaty|Convention|Covenant|Charter|Declaration|Regulation|Directive|"
@@ -220,9 +222,11 @@ def _person_order(tokens: list[str]) -> list[str]:
 
 
 class _Extractor:
-    def __init__(self, resolution: Resolution, gazetteer: Gazetteer) -> None:
+    def __init__(self, resolution: Resolution, gazetteer: Gazetteer,
+                 given_names: frozenset[str] = frozenset()) -> None:
         self.resolution = resolution
         self.gaz = gazetteer
+        self.given_names = given_names
         self.parts = [resolution.title, *resolution.citations, *resolution.recitals,
                       *resolution.paragraphs]
         self.entities: dict[str, Entity] = {}
@@ -412,6 +416,36 @@ class _Extractor:
                 if name and not set(name.group(0).split()) & self.not_names:
                     self.person(name.group(0).split(), _ROLES.get(m.group("role"), m.group("role")),
                                 member_of=org)
+
+    def find_bare_names(self) -> None:
+        """A full name with no cue but itself ("arrest warrants for Vladimir Putin"): two or
+        three capitalised words, the first a given name of the given-name table, standing
+        alone. Precision first, so it is not read where the words could be anything else:
+        - a word of it that the text also prints in lower case ("Will", "Press", "Grace");
+        - a word that is never a name, a place's or a demonym (self.not_names);
+        - a capitalised word right before or after it: a longer proper name ("the Nelson
+          Mandela Rules", "the Anna Politkovskaya Award") or a title read elsewhere;
+        - a name the gazetteer knows, or one ending in an organisation's head word or in the
+          head of a thing named after a person ("Award", "Rules", "Falls": NAMED_AFTER)."""
+        if not self.given_names:
+            return
+        whole = "\n".join(p.text for p in self.parts)
+        for part in self.parts:
+            text = part.text
+            for m in _NAME.finditer(text):
+                tokens = m.group(0).split()
+                if (tokens[0] not in self.given_names
+                        and tokens[0].split("-")[0] not in self.given_names):
+                    continue
+                if (set(tokens) & self.not_names
+                        or _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                        or _NEXT_WORD.match(text, m.end())
+                        or _ORG_HEADS.search(m.group(0)) or _NAMED_AFTER.search(m.group(0))
+                        or _NOT_ACTOR_HEADS.search(m.group(0))
+                        or self.resolve_name(m.group(0)) is not None
+                        or any(_printed_in_lower_case(t, whole) for t in tokens)):
+                    continue
+                self.add(part, m.start(), m.end(), self.person(tokens, None), 2)
 
     def read_titled_name(self, part: Part, start: int, pos: int, role: str | None) -> None:
         """A name after an honorific or a title: a full name, or a surname alone ("President
@@ -638,6 +672,7 @@ class _Extractor:
 
     def run(self) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
         self.find_persons()
+        self.find_bare_names()
         self.find_listed_organisations()
         self.find_definitions()
         self.find_national_bodies()
@@ -659,6 +694,19 @@ _NOT_FOLLOWERS = frozenset({"The", "In", "On", "As", "To", "And", "Of", "For"})
 _LAST_WORD = re.compile(r"([\w’'-]+) ?$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*) $")
 _NEXT_WORD = re.compile(r" ([A-Z][a-z][\w-]*)")
+
+
+def _printed_in_lower_case(word: str, text: str) -> bool:
+    """Whether the text also prints `word` as a common word ("will", "press", "grace")."""
+    lower = word.lower()
+    at = text.find(lower)
+    while at != -1:
+        end = at + len(lower)
+        if ((at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-"))
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "_-"))):
+            return True
+        at = text.find(lower, end)
+    return False
 
 
 def _a_people(name: str, after: str) -> bool:
@@ -695,7 +743,8 @@ def _all_parts(spans: list[_Span]) -> list[Part]:
     return sorted(seen.values(), key=lambda p: p.span.start)
 
 
-def extract_actors(resolution: Resolution,
-                   gazetteer: Gazetteer | None = None) -> tuple[tuple[Entity, ...],
-                                                                tuple[Mention, ...]]:
-    return _Extractor(resolution, gazetteer or load_gazetteer()).run()
+def extract_actors(resolution: Resolution, gazetteer: Gazetteer | None = None,
+                   given_names: frozenset[str] = frozenset(),
+                   ) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    """Actors and their mentions; with `given_names` (kb.given_names), bare full names too."""
+    return _Extractor(resolution, gazetteer or load_gazetteer(), given_names).run()

@@ -4,7 +4,8 @@ sources.
 `load_kb()` gathers it in one `KnowledgeBase`, read once through `kb.data`: the gazetteer
 (actors and places; its countries completed from ISO 3166-1 and the Publications Office table
 by `kb.countries`, its cities and regions from GeoNames by `kb.places`), the legal instruments,
-the speech acts, the event types and the document kinds. Extractors take it as an argument,
+the speech acts, the event types, the document kinds and the given names (from Faker's
+per-locale lists, by `kb.given_names`). Extractors take it as an argument,
 with this as the default.
 """
 
@@ -22,6 +23,7 @@ class KnowledgeBase:
     acts: dict[str, Any]  # id -> extract.demands.Act
     event_types: dict[str, Any]  # id -> the type's record
     kinds: dict[str, str]  # document kind -> its printed form
+    given_names: frozenset[str] = frozenset()  # kb.given_names: names in any locale
 
 
 @cache
@@ -31,6 +33,7 @@ def load_kb() -> KnowledgeBase:
     from resgraph.extract.gazetteer import load_gazetteer
     from resgraph.extract.legal import instruments
     from resgraph.kb.data import read
+    from resgraph.kb.given_names import load_given_names
     from resgraph.parse.metadata import KINDS
 
     items, _pattern, _aliases = instruments()
@@ -40,4 +43,5 @@ def load_kb() -> KnowledgeBase:
         acts=speech_acts(),
         event_types={t["id"]: t for t in read("event_types.json")["types"]},
         kinds=dict(KINDS),
+        given_names=load_given_names(),
     )

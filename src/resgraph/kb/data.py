@@ -1,7 +1,8 @@
 """The one loader of the knowledge files shipped in resgraph/data: gazetteer.json (actors and
 places), instruments.json (legal instruments), speech_acts.json (acts), event_types.json
-(event types). Each file is read once per process; a file that cannot be read or is not the
-JSON object it should be is a one-line KnowledgeError naming it."""
+(event types), given_names.json (given names). Each file is read once per process; a file that
+cannot be read or is not the JSON object it should be is a one-line KnowledgeError naming
+it."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from resgraph.errors import ResgraphError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FILES = ("gazetteer.json", "geonames.json", "instruments.json", "speech_acts.json",
-         "event_types.json")
+         "event_types.json", "given_names.json")
 
 
 class KnowledgeError(ResgraphError):

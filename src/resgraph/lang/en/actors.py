@@ -21,6 +21,13 @@ NOT_NAMES = frozenset(
     EU UN Secretary General Secretariat Without Against Across Beyond Within Under""".split()
 )
 
+# Last words of the names of things named after a person ("the Nelson Mandela Rules", "the
+# Anna Politkovskaya Award", "Victoria Falls"): a name ending so is no person's.
+NAMED_AFTER = ("Prize", "Award", "Medal", "Rules", "Lecture", "Fellowship", "Scholarship",
+               "Street", "Square", "Avenue", "Airport", "Bridge", "Prison", "Hospital", "School",
+               "Memorial", "Museum", "Stadium", "Park", "Falls", "Lake", "River", "Island",
+               "Valley", "Bay")
+
 # Role nouns that say the next name is a person's; the role recorded is the singular.
 ROLES = {
     "human rights defenders": "human rights defender",
