@@ -50,7 +50,7 @@ from resgraph.lang.en.actors import (
     TITLES as _TITLES,
 )
 from resgraph.model import Entity, Mention, Part, Resolution
-from resgraph.patterns import alternatives
+from resgraph.patterns import alternatives, longest_first
 
 _LETTER = r"[^\W\d_]"
 _NAME_TOKEN = rf"[A-Z]{_LETTER}*[a-z]{_LETTER}*(?:-[A-Z]{_LETTER}*[a-z]{_LETTER}*)?"
@@ -86,7 +86,7 @@ _APPOSED_OFFICE = re.compile(
 _PARTICLE_AFTER = re.compile(r" (?:von|van|der|den|de|del|della|di|da|du|le|la|al-|bin|ibn)\b")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})$")
 _ROLE_PATTERN = re.compile(
-    r"(?<![\w-])(?P<role>" + "|".join(map(re.escape, sorted(_ROLES, key=len, reverse=True)))
+    r"(?<![\w-])(?P<role>" + alternatives(_ROLES)
     + r")(?P<gap>(?:,? including|,)? (?:the )?)"
 )
 _LIST_SEPARATOR = re.compile(r",? and |, ")
@@ -162,8 +162,8 @@ _IN_PLACE = re.compile(rf"(?<= in )(?P<name>{_NAME_TOKEN})(?=[,;.]| on | and | i
 def _national_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
     """A body word (its demonym is checked after), '<body>[, <body>] of <country>', and
     'Ministry of X of <country>'."""
-    countries = "|".join(map(re.escape, gaz.country_names()))
-    bodies = "|".join(map(re.escape, sorted(_BODY_WORDS, key=len, reverse=True)))
+    countries = alternatives(gaz.country_names())
+    bodies = alternatives(_BODY_WORDS)
     before = re.compile(rf"(?<![\w-])(?P<body>{bodies})(?![\w-])")
     after = re.compile(
         rf"(?<![\w-])(?P<bodies>(?:{bodies})(?:(?:, |,? and )(?:{bodies}))*) of "
@@ -178,8 +178,7 @@ def _national_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
 
 def _alternation(names) -> re.Pattern[str]:
     """One pattern matching any of `names` as a whole word, longest first."""
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + longest_first(names) + r")(?![\w-])")
 
 
 def _spelled_by(full: str, acronym: str) -> str:
@@ -336,7 +335,7 @@ class _Extractor:
         return None
 
     def find_national_bodies(self) -> None:
-        bodies = "|".join(map(re.escape, sorted(_BODY_WORDS, key=len, reverse=True)))
+        bodies = alternatives(_BODY_WORDS)
         before, after, ministry = _national_patterns(self.gaz)
         for part in self.parts:
             for m in ministry.finditer(part.text):

@@ -19,6 +19,7 @@ from resgraph.dates import MONTH_PATTERN
 from resgraph.kb.data import read as read_knowledge
 from resgraph.model import Footnote, LegalReference, Part, Resolution
 from resgraph.parse.metadata import odp_document_id
+from resgraph.patterns import alternatives
 
 DATE = r"\d{1,2} (?:" + MONTH_PATTERN + r") \d{4}"
 ART = r"\d+[a-z]?(?:\(\d+[a-z]?\))?(?:\([a-z]\))?(?: to \(\d+\))?"
@@ -163,7 +164,7 @@ def instruments() -> tuple[dict[str, Instrument], re.Pattern[str], dict[str, str
     }
     by_alias = {a: i.id for i in items.values() for a in i.aliases}
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(by_alias, key=len, reverse=True)))
+        r"(?<![\w-])(?:" + alternatives(by_alias)
         + r")(?![\w-])"
     )
     return items, pattern, by_alias
