@@ -118,3 +118,23 @@ def test_mentions_and_demands_slice_back(doc) -> None:
     for d in facts.demands:
         assert d.part.text[d.action_start : d.action_end] == d.action
         assert d.part.text[d.start : d.end] == d.text
+
+
+# The trie alternation matches what a longest-first alternation matches, wherever it stands:
+# a word, a longer word sharing its start ("calls", "calls upon"), one that fails the boundary
+# after it and falls back to a shorter one.
+PHRASE = st.lists(st.text(alphabet="abc -", min_size=1, max_size=6), min_size=1, max_size=12)
+
+
+@given(words=PHRASE, text=st.text(alphabet="abc -.", max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_trie_alternation_matches_as_longest_first(words: list[str], text: str) -> None:
+    import re
+
+    from resgraph.patterns import alternatives, longest_first
+
+    def spans(alternation: str) -> list[tuple[int, int]]:
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+        return [m.span() for m in pattern.finditer(text)]
+
+    assert spans(alternatives(words)) == spans(longest_first(words))
