@@ -63,7 +63,7 @@ def _actors_outside_names(s: Mapping[str, Any]) -> dict[str, Any]:
 def _events(s: Mapping[str, Any]) -> dict[str, Any]:
     events, figures = extract_events(s["resolution"], tuple(s["entities"]),
                                      tuple(s["mentions"]), s["demands"], s["references"],
-                                     s["lexicon"].figures)
+                                     s["lexicon"])
     return {"events": events, "figures": figures}
 
 

@@ -30,7 +30,7 @@ from resgraph.extract.demands import speech_acts
 from resgraph.extract.figures import FoundFigure, find_figures
 from resgraph.kb.data import read as read_knowledge
 from resgraph.kb.data import read_lexicon
-from resgraph.lang.en import figures as ENGLISH_FIGURES
+from resgraph.lang import en as ENGLISH
 from resgraph.model import (
     Demand,
     Entity,
@@ -47,47 +47,97 @@ from resgraph.patterns import alternatives
 # Types whose participants can be on the receiving end (victims, detainees, the sentenced).
 AFFECTING = frozenset({"killing", "injury", "detention", "sentencing", "torture",
                        "persecution", "deportation"})
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b")
-# A passive auxiliary a few words before a trigger: "have been detained or", "was shot",
-# "has been placed in pre-trial", "were allegedly tortured".
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\b(?: [\w-]+){0,3} $")
-_REPORTED = re.compile(r"\b(?:has|have) been reported\b|\b(?:was|were) reported\b(?! to)")
-# Noun triggers in one coordination share what is said of them ("the arrests, intimidation
-# and torture of civil activists"): only a comma, "and" or "or" (and an article) between.
-_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
-# A relative clause dating its head by another event: "the arrests ... that began during the
-# January 2022 rallies", "the detentions which started after the 2020 elections".
-_DATED_BY = re.compile(r"\b(?:that|which) (?:began|started|took place|occurred|erupted|broke "
-                       r"out) (?:during|in|at|after|with) (?:the )?$")
-# A legal act named right after its participle ("the recently approved EU Global Human Rights
-# Sanctions Regime", "the newly adopted Regulation"), or made by an act named before it
-# ("with Regulation (EU) 2023/2667 a new visa fee of EUR 20 was introduced").
 _ACT_MADE = frozenset({"legal-act"})
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|this|their)\s+(?:(?:recently|newly|"
-                                 r"just|already)\s+)?$")
-_INSTRUMENTAL_BEFORE = re.compile(r"\b(?:[Ww]ith|[Bb]y|[Uu]nder|[Tt]hrough)\s+$")
 _SAID_OR_MET = frozenset({"statement", "meeting"})
 _AGREED = frozenset({"agreement-signed"})
-_POSSESSIVE_GAP = re.compile(r"[’']s ")
-_SUBJECT_GAP = re.compile(r" (?:has |have |had )?(?:also |reportedly |publicly )?")
-_UNREAL = re.compile(
-    r"\b(?:may|might|could|would|should|must|risks?|not|never|if|no|nobody|none|no one|"
-    r"without)\b", re.IGNORECASE)
-_OPENER = re.compile(r"(?:^|\bwhereas,?|\bthat,?|,)\s*(?:on|as of|since|in|from|between|"
-                     r"during|at the end of)?\s*$", re.IGNORECASE)
-_LEAD = re.compile(
-    r"[\s,;]*(?:having regard to\s+|whereas,?\s+)?(?:(?:and|to|that|but|also)\s+)*"
-    r"(?:which\s+(?:was|were|has been|have been)\s+|which\s+|who\s+)?",
-    re.IGNORECASE,
-)
-_TRAIL = re.compile(r"(?:[\s,]+(?:and|or|which|who|that|was|were|has|have|been|is|are|on|in|"
-                    r"of|the|to|by|with|at))*[\s,]*$", re.IGNORECASE)
-_LOCATIVE = re.compile(r" (?:in|at|near) (?:the (?:city|town|region|village|province) of )?"
-                       r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")
-_PLACE_CUE = re.compile(r"(?:\bin|\bat|\bnear|\bthroughout|city of|town of|region of|"
-                        r"village of)\s+(?:the\s+)?$")
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|this)\b")
-_NOT_IN_NOUN_PHRASE = re.compile(r"[,;]|\b(?:were|was|been|is|are|be|have|has|had)\b")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """A language's event cues (lang/<code>/events.py), compiled."""
+
+    passive: re.Pattern[str]
+    # a passive auxiliary a few words before a trigger: "have been detained or", "was shot",
+    # "has been placed in pre-trial", "were allegedly tortured"
+    passive_before: re.Pattern[str]
+    reported: re.Pattern[str]
+    # noun triggers in one coordination share what is said of them ("the arrests,
+    # intimidation and torture of civil activists"): a comma, "and" or "or" (and an article)
+    coordinated: re.Pattern[str]
+    # a relative clause dating its head by another event: "the arrests ... that began during
+    # the January 2022 rallies", "the detentions which started after the 2020 elections"
+    dated_by: re.Pattern[str]
+    # a legal act named right after its participle ("the recently approved EU Global Human
+    # Rights Sanctions Regime"), or made by an act named before it ("with Regulation (EU)
+    # 2023/2667 a new visa fee of EUR 20 was introduced")
+    attributive_before: re.Pattern[str]
+    instrumental_before: re.Pattern[str]
+    possessive_gap: re.Pattern[str]
+    subject_gap: re.Pattern[str]
+    unreal: re.Pattern[str]
+    opener: re.Pattern[str]
+    lead: re.Pattern[str]
+    trail: re.Pattern[str]
+    locative: re.Pattern[str]
+    place_cue: re.Pattern[str]
+    determiner: re.Pattern[str]
+    not_in_noun_phrase: re.Pattern[str]
+    agent_before: re.Pattern[str]
+    object_before: re.Pattern[str]
+    by: str  # " by ", the agent's preposition between spaces
+    subordinator: str  # " that "
+    the: str  # "the "
+    past: str
+    verb_endings: tuple[str, str]
+    plural: tuple[str, str]
+    words: ModuleType
+
+
+def _any(words: tuple[str, ...]) -> str:
+    return "|".join(words)
+
+
+@lru_cache(maxsize=4)
+def cues_for(words: ModuleType) -> _Cues:
+    """The cues of lang/<code>/events.py compiled: what the readers below match."""
+    w = words
+    openers = _any(tuple(rf"\b{o},?" for o in w.CLAUSE_OPENERS))
+    cased = _any(tuple(f"[{p[0].upper()}{p[0]}]{p[1:]}" for p in w.INSTRUMENTAL_PREPOSITIONS))
+    return _Cues(
+        passive=re.compile(rf"\b(?:{_any(w.PASSIVE_AUXILIARIES)})\b"),
+        passive_before=re.compile(rf"\b(?:{_any(w.PARTICIPLE_AUXILIARIES)})\b(?: [\w-]+){{0,3}} $"),
+        reported=re.compile(w.REPORTED_PATTERN),
+        coordinated=re.compile(
+            rf"\s*(?:,\s*(?:{_any(tuple(c + chr(92) + 's+' for c in w.COORDINATORS))})?|"
+            rf"\s+(?:{_any(w.COORDINATORS)})\s+)(?:{w.THE}\s+)?"),
+        dated_by=re.compile(rf"\b(?:{_any(w.RELATIVE_PRONOUNS)}) (?:{_any(w.DATING_VERBS)}) "
+                            rf"(?:{_any(w.DATING_PREPOSITIONS)}) (?:{w.THE} )?$"),
+        attributive_before=re.compile(rf"\b(?:{_any(w.ACT_DETERMINERS)})\s+"
+                                      rf"(?:(?:{_any(w.RECENT_ADVERBS)})\s+)?$"),
+        instrumental_before=re.compile(rf"\b(?:{cased})\s+$"),
+        possessive_gap=re.compile(rf"(?:{_any(w.POSSESSIVE)}) "),
+        subject_gap=re.compile(rf" (?:(?:{_any(w.SUBJECT_AUXILIARIES)}) )?"
+                               rf"(?:(?:{_any(w.SUBJECT_ADVERBS)}) )?"),
+        unreal=re.compile(rf"\b(?:{_any(w.UNREAL)})\b", re.IGNORECASE),
+        opener=re.compile(rf"(?:^|{openers}|,)"
+                          rf"\s*(?:{_any(w.DATE_PREPOSITIONS)})?\s*$", re.IGNORECASE),
+        lead=re.compile(w.LEAD_PATTERN, re.IGNORECASE),
+        trail=re.compile(rf"(?:[\s,]+(?:{_any(w.TRAIL)}))*[\s,]*$", re.IGNORECASE),
+        locative=re.compile(rf" (?:{_any(w.LOCATIVE_PREPOSITIONS)}) (?:{w.THE} "
+                            rf"(?:{_any(w.SETTLEMENTS)}) of )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"),
+        place_cue=re.compile(
+            rf"(?:{_any(tuple(chr(92) + 'b' + p for p in w.PLACE_PREPOSITIONS))}|"
+            rf"{_any(tuple(s + ' of' for s in w.PLACE_CUE_SETTLEMENTS))})\s+(?:{w.THE}\s+)?$"),
+        determiner=re.compile(rf"\b(?:{_any(w.DETERMINERS)})\b"),
+        not_in_noun_phrase=re.compile(rf"[,;]|\b(?:{_any(w.FINITE_AUXILIARIES)})\b"),
+        agent_before=re.compile(rf"\b{w.AGENT}\s+(?:{w.THE}\s+)?$"),
+        object_before=re.compile(rf"\b(?:{_any(w.OBJECT_PREPOSITIONS)})\s+(?:{w.THE}\s+)?$"),
+        by=f" {w.AGENT} ", subordinator=f" {w.SUBORDINATOR} ", the=f"{w.THE} ",
+        past=w.PAST_ENDING, verb_endings=(w.PAST_ENDING, w.PROGRESSIVE_ENDING),
+        plural=(w.PLURAL_ENDING, w.NOT_PLURAL_ENDING), words=w,
+    )
+
+
 _MAX_LABEL = 160
 
 
@@ -108,15 +158,14 @@ class _Lexicon:
     exclusions: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def event_types() -> dict[str, EventType]:
-    return _lexicon().types
+def event_types(language: str = ENGLISH.CODE) -> dict[str, EventType]:
+    return _lexicon(language).types
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
+@lru_cache(maxsize=4)
+def _lexicon(language: str) -> _Lexicon:
     data = read_knowledge("event_types.json")
-    words = read_lexicon("en", "event_triggers.json")  # English only for now (lang/)
+    words = read_lexicon(language, "event_triggers.json")
     types = {t["id"]: EventType(t["id"], t["label"], t.get("acled"), t.get("huridocs"),
                                 tuple(words["triggers"][t["id"]])) for t in data["types"]}
     by_trigger = {trigger: t.id for t in types.values() for trigger in t.triggers}
@@ -156,8 +205,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _triggers(text: str, start: int, end: int, dates: list[DateMention]) -> list[_Trigger]:
-    lex = _lexicon()
+def _triggers(lex: _Lexicon, text: str, start: int, end: int,
+              dates: list[DateMention]) -> list[_Trigger]:
     excluded = [(m.start(), m.end()) for m in lex.exclusions.finditer(text, start, end)]
     excluded += [(d.start, d.end) for d in dates]
     return [_Trigger(m.start(), m.end(), lex.by_trigger[m.group(0)])
@@ -168,9 +217,11 @@ def _triggers(text: str, start: int, end: int, dates: list[DateMention]) -> list
 class _Reader:
     def __init__(self, resolution: Resolution, entities: tuple[Entity, ...],
                  mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
-                 references: tuple[LegalReference, ...], figure_words: ModuleType) -> None:
+                 references: tuple[LegalReference, ...], lexicon: ModuleType) -> None:
         self.resolution = resolution
-        self.figure_words = figure_words
+        self.figure_words = lexicon.figures
+        self.cues = cues_for(lexicon.events)
+        self.lexicon = _lexicon(lexicon.CODE)
         self.kinds = {e.key: e.kind for e in entities}
         self.mentions: dict[tuple[str, ...], list[Mention]] = {}
         for m in mentions:
@@ -220,7 +271,7 @@ class _Reader:
     def pair(self, part: Part, c_start: int, c_end: int, dates: list[DateMention],
              figures: list[FoundFigure]) -> None:
         text = part.text
-        triggers = _triggers(text, c_start, c_end, dates)
+        triggers = _triggers(self.lexicon, text, c_start, c_end, dates)
         used: set[int] = set()
         for i, d in enumerate(dates):
             if d.role == "deadline":
@@ -242,7 +293,7 @@ class _Reader:
             if d.attributive:
                 # "the 2011 Zhanaozen massacre": the noun the date modifies, a few words on
                 choice = next((t for t in near_after if t.start - d.end < 40), None)
-            elif _OPENER.search(text[c_start:d.start]):
+            elif self.cues.opener.search(text[c_start:d.start]):
                 choice = after[0] if after else (near_before[-1] if near_before else None)
             else:
                 choice = before[-1] if before else (near_after[0] if near_after else None)
@@ -271,7 +322,7 @@ class _Reader:
             if trigger.start in used or trigger.type not in AFFECTING:
                 continue
             before = text[max(c_start, trigger.start - 40) : trigger.start]
-            if not _PASSIVE_BEFORE.search(before) or _UNREAL.search(before):
+            if not self.cues.passive_before.search(before) or self.cues.unreal.search(before):
                 continue
             used.add(trigger.start)
             self.undated(part, c_start, c_end, trigger, trigger.start)
@@ -283,11 +334,11 @@ class _Reader:
                   and c_start <= m.start and m.end <= c_end]
         for trigger in triggers:
             word = text[trigger.start : trigger.end]
-            if trigger.start in used or not word.endswith("ed") or " " in word:
+            if trigger.start in used or not word.endswith(self.cues.past) or " " in word:
                 continue
-            subject = next((m for m in actors if _SUBJECT_GAP.fullmatch(
+            subject = next((m for m in actors if self.cues.subject_gap.fullmatch(
                 text[m.end : trigger.start])), None)
-            if subject is None or _UNREAL.search(text[max(c_start, subject.start - 30)
+            if subject is None or self.cues.unreal.search(text[max(c_start, subject.start - 30)
                                                        : trigger.start]):
                 continue
             used.add(trigger.start)
@@ -301,13 +352,15 @@ class _Reader:
             if trigger.start in used or trigger.type not in _SAID_OR_MET | AFFECTING | _AGREED:
                 continue
             word = text[trigger.start : trigger.end]
-            participle = word.endswith("ed") and text.startswith(" by ", trigger.end)
-            if (word.endswith("ed") and not participle) or word.endswith("ing"):
+            participle = (word.endswith(self.cues.past)
+                          and text.startswith(self.cues.by, trigger.end))
+            if (word.endswith(self.cues.past) and not participle) or word.endswith(
+                    self.cues.verb_endings[1]):
                 continue  # a verb: read above, with its subject
             # the owner of a statement or a visit made it; the owner of a detention suffered it
             owner = None if participle or trigger.type not in _SAID_OR_MET else next(
-                (m for m in actors if _POSSESSIVE_GAP.fullmatch(text[m.end : trigger.start])),
-                None)
+                (m for m in actors
+                 if self.cues.possessive_gap.fullmatch(text[m.end : trigger.start])), None)
             # "judicial harassment by the country’s authorities", "signed by X": the agent
             # follows at once; a statement's or visit's may come a few words on
             reach = 60 if trigger.type in _SAID_OR_MET else 0
@@ -321,29 +374,30 @@ class _Reader:
                               and not re.search(r"[,;]", text[at : m.start])), None)
             if owner is None and agent is None:
                 continue
-            if _UNREAL.search(text[max(c_start, trigger.start - 40)
+            if self.cues.unreal.search(text[max(c_start, trigger.start - 40)
                                    : trigger.end + (by.end() if by else 0)]):
                 continue  # "which should be signed by", "no declaration by"
             used.add(trigger.start)
             # labelled from the owner ("President Tokayev’s announcement") or the noun's
             # determiner ("the visit to Kazakhstan by ...")
-            start = owner.start if owner else _determiner(text, max(c_start, trigger.start - 60),
-                                                          trigger.start)
+            start = owner.start if owner else _determiner(
+                self.cues, text, max(c_start, trigger.start - 60), trigger.start)
             self.undated(part, c_start, c_end, trigger, trigger.start, start)
 
         # What the text says has been reported: "a five-day internet blackout intended to
         # disrupt the protesters’ communications has been reported".
-        reported = _REPORTED.search(text, c_start, c_end)
+        reported = self.cues.reported.search(text, c_start, c_end)
         if reported:
             # the thing reported: the last noun trigger before it with no comma between
             noun = next((t for t in reversed(triggers) if t.start not in used
                          and t.end < reported.start()
                          and not re.search(r"[,;]", text[t.end : reported.start()])
-                         and not text[t.start : t.end].endswith(("ed", "ing"))), None)
-            if noun is not None and not _UNREAL.search(text[c_start : reported.start()]):
+                         and not text[t.start : t.end].endswith(self.cues.verb_endings)), None)
+            if noun is not None and not self.cues.unreal.search(text[c_start : reported.start()]):
                 used.add(noun.start)
                 self.undated(part, c_start, c_end, noun, noun.start,
-                             _determiner(text, max(c_start, noun.start - 60), noun.start))
+                             _determiner(self.cues, text, max(c_start, noun.start - 60),
+                                         noun.start))
         self.made_acts(part, c_start, c_end, triggers, used)
 
     def share_date(self, part: Part, c_start: int, c_end: int, d: DateMention,
@@ -355,15 +409,16 @@ class _Reader:
         text = part.text
         head, end = choice, None
         if d.attributive:
-            relative = _DATED_BY.search(text, max(c_start, d.start - 60), d.start)
+            relative = self.cues.dated_by.search(text, max(c_start, d.start - 60), d.start)
             if relative is None:
                 return
             head = next((t for t in reversed(triggers) if t.end <= relative.start()
-                         and relative.start() - t.end <= 80 and _noun(text, t)
-                         and not _NOT_IN_NOUN_PHRASE.search(text[t.end : relative.start()])),
+                         and relative.start() - t.end <= 80 and _noun(self.cues, text, t)
+                         and not self.cues.not_in_noun_phrase.search(
+                             text[t.end : relative.start()])),
                         None)
             end = choice.end
-        if head is None or not _noun(text, head):
+        if head is None or not _noun(self.cues, text, head):
             return
         group = [head]
         for step in (-1, 1):
@@ -371,7 +426,8 @@ class _Reader:
             while 0 <= i < len(triggers):
                 t = triggers[i]
                 a, b = (t, group[0]) if step < 0 else (group[-1], t)
-                if not _noun(text, t) or not _COORDINATED.fullmatch(text, a.end, b.start):
+                if (not _noun(self.cues, text, t)
+                        or not self.cues.coordinated.fullmatch(text, a.end, b.start)):
                     break
                 group.insert(0, t) if step < 0 else group.append(t)
                 i += step
@@ -379,7 +435,7 @@ class _Reader:
             if t.start in used:
                 continue
             used.add(t.start)
-            start = _determiner(text, max(c_start, t.start - 60), t.start)
+            start = _determiner(self.cues, text, max(c_start, t.start - 60), t.start)
             start = t.start if start is None else start
             self.found.append(_Found(part, start, end or self.tail(text, t.end, c_end), t, d,
                                      start))
@@ -394,10 +450,11 @@ class _Reader:
         refs = [(s, e) for s, e in self.references.get(part.path, []) if c_start <= s < c_end]
         for trigger in triggers:
             word = text[trigger.start : trigger.end]
-            if trigger.start in used or trigger.type not in _ACT_MADE or not word.endswith("ed"):
+            if (trigger.start in used or trigger.type not in _ACT_MADE
+                    or not word.endswith(self.cues.past)):
                 continue
             named = next((e for s, e in refs if 0 < s - trigger.end <= 2), None)
-            opener = _ATTRIBUTIVE_BEFORE.search(text, max(c_start, trigger.start - 30),
+            opener = self.cues.attributive_before.search(text, max(c_start, trigger.start - 30),
                                                 trigger.start)
             if named is not None and opener is not None:
                 start, end = opener.start(), named
@@ -405,14 +462,16 @@ class _Reader:
                 by = next((s for s, e in refs if e <= trigger.start
                            and trigger.start - e <= 80 and not re.search(r"[,;]",
                                                                           text[e:trigger.start])
-                           and _INSTRUMENTAL_BEFORE.search(text, max(c_start, s - 10), s)), None)
-                passive = _PASSIVE_BEFORE.search(text[max(c_start, trigger.start - 40)
+                           and self.cues.instrumental_before.search(text, max(c_start, s - 10),
+                                                                    s)), None)
+                passive = self.cues.passive_before.search(text[max(c_start, trigger.start - 40)
                                                       : trigger.start])
                 if by is None or passive is None:
                     continue
-                start = _INSTRUMENTAL_BEFORE.search(text, max(c_start, by - 10), by).start()
+                opener = self.cues.instrumental_before.search(text, max(c_start, by - 10), by)
+                start = opener.start() if opener else by
                 end = self.tail(text, trigger.end, c_end)
-            if _UNREAL.search(text, start, end):
+            if self.cues.unreal.search(text, start, end):
                 continue
             used.add(trigger.start)
             self.found.append(_Found(part, start, end, trigger, None, start))
@@ -435,12 +494,12 @@ class _Reader:
         self.found.append(_Found(part, start, self.tail(part.text, trigger.end, c_end),
                                  trigger, None, start, restates))
 
-    @staticmethod
-    def aggregate(text: str, trigger: _Trigger, figures: list[FoundFigure]) -> bool:
+    def aggregate(self, text: str, trigger: _Trigger, figures: list[FoundFigure]) -> bool:
         """A trigger that names many events at once: a plural noun ("meetings") or a verb
         whose subject is a count ("42 contracts were signed")."""
         word = text[trigger.start : trigger.end]
-        if word.endswith("s") and not word.endswith("ss") and " " not in word:
+        plural, not_plural = self.cues.plural
+        if word.endswith(plural) and not word.endswith(not_plural) and " " not in word:
             return True
         return any(f.kind == "count" and f.value != "1" and 0 <= trigger.start - f.end < 30
                    for f in figures)
@@ -463,24 +522,24 @@ class _Reader:
         label starts."""
         text = part.text
         if d.attributive:
-            start = max(lo, d.start - len("the "))
+            start = max(lo, d.start - len(self.cues.the))
             return start, start, trigger.end
         start = label_start = lo
         if trigger.start > d.start:
             end = min(self.tail(text, trigger.end, c_end), hi)
         else:
             nxt = min([t.start for t in triggers if t.start > d.end] + [hi])
-            locative = _LOCATIVE.match(text, d.end, min(nxt, c_end))
+            locative = self.cues.locative.match(text, d.end, min(nxt, c_end))
             end = locative.end() if locative and self.names_place(part, locative) else d.end
             # a noun trigger ("its judgment of 25 January 2023") is labelled from its
             # determiner, and its participants are sought in its own stretch of the clause
-            noun = _determiner(text, max(lo, trigger.start - 60), trigger.start)
+            noun = _determiner(self.cues, text, max(lo, trigger.start - 60), trigger.start)
             if noun is not None:
                 label_start = noun
-                cut = max(text.rfind(", ", lo, label_start), text.rfind(" that ", lo,
+                cut = max(text.rfind(", ", lo, label_start), text.rfind(self.cues.subordinator, lo,
                                                                           label_start))
                 start = max(lo, cut + 1) if cut != -1 else lo
-        trimmed = _TRAIL.search(text, max(trigger.end, d.end), end)
+        trimmed = self.cues.trail.search(text, max(trigger.end, d.end), end)
         return start, label_start, (trimmed.start() if trimmed else end)
 
     def event_of(self, figure: FoundFigure, mine: range, part: Part, c_start: int,
@@ -494,7 +553,7 @@ class _Reader:
                 return i
         if mine:
             return None
-        types = {t.type for t in _triggers(part.text, c_start, c_end, [])}
+        types = {t.type for t in _triggers(self.lexicon, part.text, c_start, c_end, [])}
         earlier = [i for i, f in enumerate(self.found) if f.part is part
                    and f.trigger.type in types]
         return earlier[-1] if len(earlier) == 1 else None
@@ -513,27 +572,26 @@ class _Reader:
                 out.append((m.entity, role))
         return tuple(out)
 
-    @staticmethod
-    def role(text: str, m: Mention, trigger: _Trigger) -> str:
+    def role(self, text: str, m: Mention, trigger: _Trigger) -> str:
         """'affected' for the subject of a passive violent or repressive trigger ("X were
         shot dead") or its object ("persecution of X"); 'actor' otherwise, and always after
         "by" ("shot dead by law enforcement officials")."""
         if trigger.type not in AFFECTING:
             return "actor"
         ahead = text[max(0, m.start - 25) : m.start]
-        if re.search(r"\bby\s+(?:the\s+)?$", ahead):
+        if self.cues.agent_before.search(ahead):
             return "actor"
-        passive_subject = m.end <= trigger.start and _PASSIVE.search(
+        passive_subject = m.end <= trigger.start and self.cues.passive.search(
             text[m.end : trigger.start])
-        object_of = m.start >= trigger.end and re.search(
-            r"\b(?:of|against|on)\s+(?:the\s+)?$", ahead)
+        object_of = m.start >= trigger.end and self.cues.object_before.search(ahead)
         return "affected" if passive_subject or object_of else "actor"
 
     def place(self, f: _Found) -> str | None:
         text = f.part.text
         places = [m for m in self.mentions.get(f.part.path, [])
                   if f.start <= m.start < f.end and self.kinds.get(m.entity) == "place"]
-        cued = [m for m in places if _PLACE_CUE.search(text[max(0, m.start - 20) : m.start])]
+        cued = [m for m in places
+                if self.cues.place_cue.search(text[max(0, m.start - 20) : m.start])]
         if f.date is not None and f.date.attributive:
             cued = cued or places  # "the 2011 Zhanaozen massacre"
         return cued[0].entity if cued else None
@@ -566,7 +624,7 @@ class _Reader:
             d = f.date
             events.append(Event(
                 part=f.part, order=orders[f.part.path], type=f.trigger.type,
-                label=_label(f.part.text, f.label_start, f.end, f.trigger),
+                label=_label(self.cues, f.part.text, f.label_start, f.end, f.trigger),
                 date=d.value if d else None, end_date=d.end_value if d else None,
                 date_text=f.part.text[d.start:d.end] if d else None,
                 date_role=d.role if d else None, place=self.place(f),
@@ -604,34 +662,34 @@ class _Reader:
         return None
 
 
-def _noun(text: str, trigger: _Trigger) -> bool:
+def _noun(cues: _Cues, text: str, trigger: _Trigger) -> bool:
     """A noun trigger ("arrests", "pre-trial detention"), not a verb ("detained", "shot
     dead", "protesting")."""
-    return not text[trigger.start : trigger.end].split()[0].endswith(("ed", "ing"))
+    return not text[trigger.start : trigger.end].split()[0].endswith(cues.verb_endings)
 
 
-def _determiner(text: str, start: int, end: int) -> int | None:
+def _determiner(cues: _Cues, text: str, start: int, end: int) -> int | None:
     """Where the noun phrase of a noun trigger at `end` starts: the nearest determiner before
     it with at most five words between and no verb ("its judgment", "the 18th meeting");
     None for a verb ("their daughter were shot dead")."""
-    for m in reversed(list(_DETERMINER.finditer(text, start, end))):
+    for m in reversed(list(cues.determiner.finditer(text, start, end))):
         between = text[m.end() : end]
-        if _NOT_IN_NOUN_PHRASE.search(between) or len(between.split()) > 5:
+        if cues.not_in_noun_phrase.search(between) or len(between.split()) > 5:
             return None
         return m.start()
     return None
 
 
-def _label(text: str, start: int, end: int, trigger: _Trigger) -> str:
+def _label(cues: _Cues, text: str, start: int, end: int, trigger: _Trigger) -> str:
     """The event's words as printed, without the clause's opening ("whereas", "having
     regard to", "which was"); a long span keeps the comma-delimited stretch holding the
     trigger."""
-    s = start + _LEAD.match(text, start, end).end() - start
+    s = start + cues.lead.match(text, start, end).end() - start
     if end - s > _MAX_LABEL:
         comma = text.rfind(", ", s, trigger.start)
         if comma != -1:
             s = comma + 2
-            s += _LEAD.match(text, s, end).end() - s
+            s += cues.lead.match(text, s, end).end() - s
     label = " ".join(text[s:end].split())
     if len(label) > _MAX_LABEL:
         label = label[: _MAX_LABEL - 2].rsplit(" ", 1)[0] + " …"
@@ -641,6 +699,8 @@ def _label(text: str, start: int, end: int, trigger: _Trigger) -> str:
 def extract_events(resolution: Resolution, entities: tuple[Entity, ...],
                    mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
                    references: tuple[LegalReference, ...],
-                   figure_words: ModuleType = ENGLISH_FIGURES,
+                   lexicon: ModuleType = ENGLISH,
                    ) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
-    return _Reader(resolution, entities, mentions, demands, references, figure_words).run()
+    """Events and figures, read with the words of `lexicon` (a lang/<code> package: its
+    figures, its event cues and its event triggers)."""
+    return _Reader(resolution, entities, mentions, demands, references, lexicon).run()

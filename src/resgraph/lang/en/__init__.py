@@ -4,7 +4,10 @@ Moved here so far, each compiled per language by the extractor that reads it:
 figures.py (number words, qualifiers, scales, currencies, the words after which a number names
 a thing, the words that end what is counted, units of duration; `find_figures(...,
 lexicon=)`) and demands.py (adverbs, pronouns, determiners, coordinators, the infinitive
-marker, phrases of purpose; `extract_demands(..., lexicon=)`). actors.py (words that are
+marker, phrases of purpose; `extract_demands(..., lexicon=)`) and events.py (voice and tense
+cues, modals and negations, date and place prepositions, the cues of coordinations, relative
+clauses and acts made; `extract_events(..., lexicon=)`, with event_triggers.json chosen by the
+language's code). actors.py (words that are
 never names, role nouns, titles, honorifics, acts done to persons, national bodies' words)
 is here too, but extract/actors.py still compiles it once at import. acts.json (the forms
 that open a clause of each act) and event_triggers.json (the words of each event type) are
@@ -16,8 +19,8 @@ language is a second package with the same names, chosen by lang.lexicon_for.
 
 from __future__ import annotations
 
-from resgraph.lang.en import actors, dates, demands, figures
+from resgraph.lang.en import actors, dates, demands, events, figures
 
 CODE = "en"
 
-__all__ = ["CODE", "actors", "dates", "demands", "figures"]
+__all__ = ["CODE", "actors", "dates", "demands", "events", "figures"]
