@@ -37,7 +37,7 @@ def _demands(s: Mapping[str, Any]) -> dict[str, Any]:
     document order."""
     resolution = s["resolution"]
     demands, more_entities, more_mentions = extract_demands(
-        resolution.paragraphs, s["entities"], s["mentions"], s["lexicon"].demands
+        resolution.paragraphs, s["entities"], s["mentions"], s["lexicon"].demands, s["kb"].acts
     )
     order = {p.path: p.span.start for p in (resolution.title, *resolution.citations,
                                             *resolution.recitals, *resolution.paragraphs)}
@@ -51,7 +51,7 @@ def _demands(s: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _references(s: Mapping[str, Any]) -> dict[str, Any]:
-    return {"references": extract_legal_references(s["resolution"])}
+    return {"references": extract_legal_references(s["resolution"], s["kb"].instruments)}
 
 
 def _actors_outside_names(s: Mapping[str, Any]) -> dict[str, Any]:
@@ -63,7 +63,7 @@ def _actors_outside_names(s: Mapping[str, Any]) -> dict[str, Any]:
 def _events(s: Mapping[str, Any]) -> dict[str, Any]:
     events, figures = extract_events(s["resolution"], tuple(s["entities"]),
                                      tuple(s["mentions"]), s["demands"], s["references"],
-                                     s["lexicon"])
+                                     s["lexicon"], s["kb"].acts)
     return {"events": events, "figures": figures}
 
 
@@ -71,15 +71,16 @@ _GIVEN = frozenset({"resolution", "kb", "lexicon"})
 STEPS = (
     Step("actors", frozenset({"resolution", "kb"}), frozenset({"entities", "mentions"}),
          _actors),
-    Step("demands", frozenset({"resolution", "lexicon", "entities", "mentions"}),
+    Step("demands", frozenset({"resolution", "kb", "lexicon", "entities", "mentions"}),
          frozenset({"demands", "entities", "mentions"}), _demands),
-    Step("legal references", frozenset({"resolution"}), frozenset({"references"}),
+    Step("legal references", frozenset({"resolution", "kb"}), frozenset({"references"}),
          _references),
     Step("actors outside instrument names",
          frozenset({"entities", "mentions", "references", "demands"}),
          frozenset({"entities", "mentions"}), _actors_outside_names),
     Step("events and figures",
-         frozenset({"resolution", "lexicon", "entities", "mentions", "demands", "references"}),
+         frozenset({"resolution", "kb", "lexicon", "entities", "mentions", "demands",
+                    "references"}),
          frozenset({"events", "figures"}), _events),
 )
 

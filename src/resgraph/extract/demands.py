@@ -13,6 +13,7 @@ names no known actor, the phrase itself as a collective actor ("Kazakhstan’s n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
@@ -35,15 +36,40 @@ class Act:
     forms: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def speech_acts() -> dict[str, Act]:
+@dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per one
+class SpeechActs(Mapping[str, Act]):
+    """The acts by id, each with the forms of one language that open its clauses."""
+
+    by_id: dict[str, Act]
+
+    def __getitem__(self, key: str) -> Act:
+        return self.by_id[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.by_id)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    # One table per language and process: compared and hashed by identity, as a key of the
+    # compiled patterns' cache (a Mapping would otherwise compare by value and not hash).
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+
+@lru_cache(maxsize=4)
+def speech_acts(language: str = "en") -> SpeechActs:
+    """The acts of resgraph/data/speech_acts.json with their forms in `language`
+    (lang/<language>/acts.json)."""
     data = read_knowledge("speech_acts.json")
-    forms = read_lexicon("en", "acts.json")["forms"]  # English only for now (lang/)
-    return {
+    forms = read_lexicon(language, "acts.json")["forms"]
+    return SpeechActs({
         a["id"]: Act(a["id"], a["label"], a["type"], a.get("strength"), a["addressee"],
                      tuple(forms[a["id"]]))
         for a in data["acts"]
-    }
+    })
 
 
 @dataclass(frozen=True)
@@ -72,7 +98,7 @@ def _form_pattern(form: str, interjection: str, particles: tuple[str, ...]) -> s
 
 
 @cache
-def _patterns(lexicon: ModuleType) -> _Patterns:
+def _patterns(lexicon: ModuleType, acts: SpeechActs) -> _Patterns:
     adverb = f"(?:{alternatives(lexicon.ADVERBS)})"
     interjection = rf"(?:,? {adverb},?)"
     purpose = "".join(rf"(?<!\b{re.escape(p)})" for p in lexicon.PURPOSE)
@@ -82,7 +108,7 @@ def _patterns(lexicon: ModuleType) -> _Patterns:
     )
     split_at = rf",? (?:{'|'.join(lexicon.COORDINATORS)}) "
     forms: dict[str, str] = {}
-    for act in speech_acts().values():
+    for act in acts.values():
         for form in act.forms:
             forms[form] = act.id
     ordered = sorted(forms, key=len, reverse=True)
@@ -113,10 +139,11 @@ def _top_level(text: str, start: int, end: int, pattern: re.Pattern[str]) -> lis
     return [m for m in pattern.finditer(text, start, end) if depth(m.start()) <= 0]
 
 
-def split_clauses(text: str, lexicon: ModuleType = ENGLISH) -> list[tuple[int, int]]:
+def split_clauses(text: str, lexicon: ModuleType = ENGLISH,
+                  acts: SpeechActs | None = None) -> list[tuple[int, int]]:
     """Clause spans of a paragraph: at semicolons, and before a second act joined by
     'and'/'but'."""
-    p = _patterns(lexicon)
+    p = _patterns(lexicon, speech_acts() if acts is None else acts)
     spans: list[tuple[int, int]] = []
     start = 0
     for m in [*_top_level(text, 0, len(text), re.compile(";")), None]:
@@ -236,11 +263,12 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def extract_demands(
     paragraphs: tuple[Part, ...], entities: tuple[Entity, ...], mentions: tuple[Mention, ...],
-    lexicon: ModuleType = ENGLISH,
+    lexicon: ModuleType = ENGLISH, acts: SpeechActs | None = None,
 ) -> tuple[tuple[Demand, ...], tuple[Entity, ...], tuple[Mention, ...]]:
-    """Demands of every paragraph, plus the collective actors and mentions they add."""
-    acts = speech_acts()
-    p = _patterns(lexicon)
+    """Demands of every paragraph, plus the collective actors and mentions they add, read
+    with the acts of the knowledge base (kb.acts, by default those shipped)."""
+    acts = speech_acts() if acts is None else acts
+    p = _patterns(lexicon, acts)
     by_key = {e.key: e for e in entities}
     new_entities: dict[str, Entity] = {}
     new_mentions: list[Mention] = []
@@ -251,7 +279,7 @@ def extract_demands(
         text = part.text
         previous: Demand | None = None
         order = 0
-        for start, end in split_clauses(text, lexicon):
+        for start, end in split_clauses(text, lexicon, acts):
             found = _find_act(text, start, end, p)
             if found is None and previous is None:
                 continue  # a paragraph that opens with no act we know

@@ -26,7 +26,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from resgraph.dates import DateMention, YearContext, find_dates
-from resgraph.extract.demands import speech_acts
+from resgraph.extract.demands import SpeechActs, speech_acts
 from resgraph.extract.figures import FoundFigure, find_figures
 from resgraph.kb.data import read as read_knowledge
 from resgraph.kb.data import read_lexicon
@@ -217,11 +217,13 @@ def _triggers(lex: _Lexicon, text: str, start: int, end: int,
 class _Reader:
     def __init__(self, resolution: Resolution, entities: tuple[Entity, ...],
                  mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
-                 references: tuple[LegalReference, ...], lexicon: ModuleType) -> None:
+                 references: tuple[LegalReference, ...], lexicon: ModuleType,
+                 acts: SpeechActs) -> None:
         self.resolution = resolution
         self.figure_words = lexicon.figures
         self.cues = cues_for(lexicon.events)
         self.lexicon = _lexicon(lexicon.CODE)
+        self.acts = acts
         self.kinds = {e.key: e.kind for e in entities}
         self.mentions: dict[tuple[str, ...], list[Mention]] = {}
         for m in mentions:
@@ -237,7 +239,7 @@ class _Reader:
 
     def run(self) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
         r = self.resolution
-        expressive = {k for k, a in speech_acts().items() if a.type != "directive"}
+        expressive = {k for k, a in self.acts.items() if a.type != "directive"}
         for part in (*r.citations, *r.recitals):
             clauses = _clauses(part.text)
             self.read(part, clauses, clauses)
@@ -699,8 +701,10 @@ def _label(cues: _Cues, text: str, start: int, end: int, trigger: _Trigger) -> s
 def extract_events(resolution: Resolution, entities: tuple[Entity, ...],
                    mentions: tuple[Mention, ...], demands: tuple[Demand, ...],
                    references: tuple[LegalReference, ...],
-                   lexicon: ModuleType = ENGLISH,
+                   lexicon: ModuleType = ENGLISH, acts: SpeechActs | None = None,
                    ) -> tuple[tuple[Event, ...], tuple[Figure, ...]]:
     """Events and figures, read with the words of `lexicon` (a lang/<code> package: its
-    figures, its event cues and its event triggers)."""
-    return _Reader(resolution, entities, mentions, demands, references, lexicon).run()
+    figures, its event cues and its event triggers); the acts (kb.acts) say which clauses of
+    a paragraph state facts rather than ask for them."""
+    return _Reader(resolution, entities, mentions, demands, references, lexicon,
+                   speech_acts(lexicon.CODE) if acts is None else acts).run()

@@ -11,6 +11,7 @@ name and no target: never a guessed IRI.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,8 +151,37 @@ class Instrument:
         return tuple(out)
 
 
+@dataclass(frozen=True, eq=False)
+class Instruments(Mapping[str, Instrument]):
+    """The named instruments by id, with the patterns that find them in a text: their names,
+    articles cited by an instrument's name ("Article 21 of the TEU"), and "the Charter ...,
+    in particular Article 35 thereof"."""
+
+    by_id: dict[str, Instrument]
+    by_alias: dict[str, str]  # name as printed -> id
+    named: re.Pattern[str]
+    articles: re.Pattern[str]
+    in_particular: re.Pattern[str]
+
+    def __getitem__(self, key: str) -> Instrument:
+        return self.by_id[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.by_id)
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    # One table per process: compared and hashed by identity, as SpeechActs.
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+
 @lru_cache(maxsize=1)
-def instruments() -> tuple[dict[str, Instrument], re.Pattern[str], dict[str, str]]:
+def instruments() -> Instruments:
+    """The instruments of resgraph/data/instruments.json and their patterns."""
     data = read_knowledge("instruments.json")
     items = {
         i["id"]: Instrument(
@@ -163,34 +193,19 @@ def instruments() -> tuple[dict[str, Instrument], re.Pattern[str], dict[str, str
         for i in data["instruments"]
     }
     by_alias = {a: i.id for i in items.values() for a in i.aliases}
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + alternatives(by_alias)
-        + r")(?![\w-])"
+    # the names of the instruments whose articles are cited by name, longest first
+    holders = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
+                       if items[by_alias[a]].kind != "rules-of-procedure")
+    return Instruments(
+        items, by_alias,
+        named=re.compile(r"(?<![\w-])(?:" + alternatives(by_alias) + r")(?![\w-])"),
+        # "Article(s) ... of the <named instrument>" and "Articles ... TFEU"
+        articles=re.compile(rf"(?P<list>{_ART_LIST}|Title [IVXL]+) (?:of (?:the )?)?"
+                            rf"(?P<name>{holders})(?![\w-])(?: \((?:TEU|TFEU)\))?"),
+        # "the Charter ..., in particular Article 35 thereof": the instrument named first
+        in_particular=re.compile(rf"(?P<name2>{holders})(?![\w-])(?: \((?:TEU|TFEU)\))?,? "
+                                 rf"(?:and )?in particular (?P<list2>{_ART_LIST}) thereof"),
     )
-    return items, pattern, by_alias
-
-
-def _article_holders() -> str:
-    """The names of the instruments whose articles are cited by name, longest first."""
-    items, _pattern, by_alias = instruments()
-    return "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True)
-                    if items[by_alias[a]].kind != "rules-of-procedure")
-
-
-@lru_cache(maxsize=1)
-def _named_articles() -> re.Pattern[str]:
-    """'Article(s) ... of the <named instrument>' and 'Articles ... TFEU'."""
-    names = _article_holders()
-    return re.compile(rf"(?P<list>{_ART_LIST}|Title [IVXL]+) (?:of (?:the )?)?(?P<name>{names})"
-                      r"(?![\w-])(?: \((?:TEU|TFEU)\))?")
-
-
-@lru_cache(maxsize=1)
-def _named_in_particular() -> re.Pattern[str]:
-    """'the Charter ..., in particular Article 35 thereof': the instrument named first."""
-    names = _article_holders()
-    return re.compile(rf"(?P<name2>{names})(?![\w-])(?: \((?:TEU|TFEU)\))?,? (?:and )?"
-                      rf"in particular (?P<list2>{_ART_LIST}) thereof")
 
 
 def iso_date(text: str) -> str:
@@ -272,8 +287,9 @@ def act_iri(type_: str, sub: str, year: str, number: str) -> tuple[str, str]:
 
 
 class _Finder:
-    def __init__(self, resolution: Resolution) -> None:
+    def __init__(self, resolution: Resolution, instruments: Instruments) -> None:
         self.resolution = resolution
+        self.instruments = instruments
         self.refs: list[LegalReference] = []
         title = resolution.title.text
         self.context = title + " " + " ".join(c.text for c in resolution.citations)
@@ -302,14 +318,15 @@ class _Finder:
         def free(start: int, end: int) -> bool:
             return all(end <= s or start >= e for s, e in taken)
 
-        items, named, by_alias = instruments()
+        items = self.instruments
+        named, by_alias = items.named, items.by_alias
         # Articles of named instruments (treaties first), one reference per article.
         # Cheap substring tests first: most parts cite nothing, and each pattern below would
         # otherwise scan every part.
         has = text.__contains__
-        named_articles = [*(_named_articles().finditer(text) if has("Article") or has("Title ")
+        named_articles = [*(items.articles.finditer(text) if has("Article") or has("Title ")
                             else ()),
-                          *(_named_in_particular().finditer(text) if has("in particular")
+                          *(items.in_particular.finditer(text) if has("in particular")
                             else ())]
         for m in sorted(named_articles, key=lambda m: m.start()):
             if not free(m.start(), m.end()):
@@ -557,5 +574,8 @@ class _Finder:
                                           ref.details + tuple(extra), number)
 
 
-def extract_legal_references(resolution: Resolution) -> tuple[LegalReference, ...]:
-    return _Finder(resolution).run()
+def extract_legal_references(resolution: Resolution, known: Instruments | None = None,
+                             ) -> tuple[LegalReference, ...]:
+    """Legal references, the named instruments among them from `known` (kb.instruments; by
+    default those shipped)."""
+    return _Finder(resolution, instruments() if known is None else known).run()

@@ -19,8 +19,8 @@ from typing import Any
 @dataclass(frozen=True)
 class KnowledgeBase:
     gazetteer: Any  # extract.gazetteer.Gazetteer
-    instruments: dict[str, Any]  # id -> extract.legal.Instrument
-    acts: dict[str, Any]  # id -> extract.demands.Act
+    instruments: Any  # extract.legal.Instruments: id -> Instrument, with their patterns
+    acts: Any  # extract.demands.SpeechActs: id -> Act, with their forms
     event_types: dict[str, Any]  # id -> the type's record
     kinds: dict[str, str]  # document kind -> its printed form
     given_names: frozenset[str] = frozenset()  # kb.given_names: names in any locale
@@ -36,10 +36,9 @@ def load_kb() -> KnowledgeBase:
     from resgraph.kb.given_names import load_given_names
     from resgraph.parse.metadata import KINDS
 
-    items, _pattern, _aliases = instruments()
     return KnowledgeBase(
         gazetteer=load_gazetteer(),
-        instruments=items,
+        instruments=instruments(),
         acts=speech_acts(),
         event_types={t["id"]: t for t in read("event_types.json")["types"]},
         kinds=dict(KINDS),
