@@ -45,6 +45,21 @@ def shared_file(relative: str) -> Path:
         _without_shared(str(missing))
 
 
+def seed_with(path: Path, *, start: str, by: str, end: str | None = None) -> Path:
+    """Write to `path` the seed with its text from `start` up to `end` replaced by `by`, and
+    return `path`. `start` and `end` are strings the seed holds, each taken where it first
+    stands; `end` itself is kept, and without it the text is replaced to its end."""
+    text = SEED.read_text("utf-8")
+    rest = "" if end is None else text[text.index(end):]
+    path.write_text(text[: text.index(start)] + by + rest, "utf-8")
+    return path
+
+
+def triples_of(quads) -> set[tuple[str, str, str]]:
+    """The (subject, predicate, object) values of `quads`, their graphs left out."""
+    return {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """Name every skipped test, one per line. pytest's own summary groups skips by the line that
     raised them, which hides the test names; pyproject.toml turns that summary off for skips."""

@@ -22,7 +22,7 @@ from resgraph.serialize import serialize
 from resgraph.text import read_source
 from resgraph.validate import validate_files
 
-from conftest import REPO, SEED, SHARED, corpus
+from conftest import REPO, SEED, SHARED, corpus, triples_of
 
 GOLD_DIR = REPO / "tests" / "gold"
 STRUCTURE = json.loads((GOLD_DIR / "structure.json").read_text("utf-8"))
@@ -40,10 +40,6 @@ ODP_DOC = "https://data.europarl.europa.eu/eli/dl/doc/"
 
 def _on_behalf(c: Contributor) -> str | None:
     return c.group or c.committee
-
-
-def _triples(quads) -> set[tuple[str, str, str]]:
-    return {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
 
 
 # --- the corpus, against the gold ----------------------------------------------------------
@@ -95,7 +91,7 @@ def test_an_author_is_a_contributor_of_the_document_and_no_person_it_names() -> 
     built = build_one(corpus("B-9-2020-0220_EN.html"))
     doc = "https://w3id.org/resgraph/id/2020-2691-RSP/B-9-2020-0220"
     node = f"{doc}/contributor/petra-de-sutter"
-    triples = _triples(built.quads)
+    triples = triples_of(built.quads)
     assert {
         (doc, DCTERMS + "contributor", node),
         (node, RDF_TYPE, RG + "Contributor"),
@@ -120,7 +116,7 @@ def test_a_rapporteur_is_a_contributor_with_the_rapporteur_role() -> None:
         (node, FOAF + "name", "Gabriele Bischoff"),
         (node, RG + "contributorRole", ROLE + "RAPP"),
         (node, RG + "committee", "Committee on Constitutional Affairs"),
-    } <= _triples(built.quads)
+    } <= triples_of(built.quads)
 
 
 def test_the_seed_names_no_contributor(seed) -> None:
@@ -243,7 +239,7 @@ def test_a_joint_motion_graph_replaces_the_motions_and_conforms(seed_built,
     meta = built.resolution.metadata
     assert (meta.kind, meta.document_number) == ("joint-motion", "RC-B9-0065/2022")
     doc = "https://w3id.org/resgraph/id/2022-2505-RSP/RC-9-2022-0065"
-    triples = _triples(built.quads)
+    triples = triples_of(built.quads)
     assert {o for s, p, o in triples if (s, p) == (doc, DCTERMS + "replaces")} == {
         ODP_DOC + f"B-9-2022-{n}" for n in ("0065", "0072", "0074", "0077", "0079")}
     names = {o for s, p, o in triples if p == FOAF + "name"}

@@ -14,7 +14,7 @@ from resgraph.extract.events import event_types
 from resgraph.extract.figures import find_figures, number_value
 from resgraph.pipeline import build_one
 
-from conftest import REPO, SEED, SEED_IRI, corpus
+from conftest import REPO, SEED, SEED_IRI, corpus, seed_with
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RG = "https://w3id.org/resgraph/ontology#"
@@ -210,11 +210,8 @@ def test_a_legal_act_is_made_by_its_participle_or_by_the_act_before_it(tmp_path)
 
 def _events_of_recital_a(tmp_path: Path, recital: str) -> list[tuple[str, str]]:
     """(type, trigger) of the events of the seed with its recital A replaced."""
-    seed = SEED.read_text("utf-8")
-    first = seed.index("A. whereas on 2 January 2022")
-    end = seed.index("B. whereas the human rights")
-    path = tmp_path / "recital-a.txt"
-    path.write_text(seed[:first] + f"A. {recital};\n\n" + seed[end:], "utf-8")
+    path = seed_with(tmp_path / "recital-a.txt", start="A. whereas on 2 January 2022",
+                     end="B. whereas the human rights", by=f"A. {recital};\n\n")
     return [(e.type, e.trigger) for e in build_one(path).facts.events if e.part.label == "A"]
 
 
@@ -440,12 +437,11 @@ def test_timeline_bad_requests_are_one_line_errors(tmp_path: Path) -> None:
 
 
 def test_a_deportation_with_its_count_and_start(tmp_path) -> None:
-    seed = SEED.read_text("utf-8")
-    i = seed.index("\nB. whereas the human rights")
-    path = tmp_path / "deported.txt"
-    path.write_text(seed[:i].rstrip().rstrip(";") + "; whereas around 20 000 Ukrainian "
-                    "children have been forcibly deported to Russia since February 2022;\n"
-                    + seed[i:], "utf-8")
+    # One more clause at the end of recital A, before its closing semicolon.
+    path = seed_with(tmp_path / "deported.txt", start=";\n\nB. whereas the human rights",
+                     end="\nB. whereas the human rights",
+                     by="; whereas around 20 000 Ukrainian children have been forcibly "
+                        "deported to Russia since February 2022;\n")
     facts = build_one(path).facts
     event = next(e for e in facts.events if e.type == "deportation")
     assert (event.part.label, event.date, event.date_role) == ("A", "2022-02", "start")

@@ -9,7 +9,7 @@ import pytest
 from resgraph.extract import extract_facts
 from resgraph.pipeline import build_one, parse_file
 
-from conftest import SEED, corpus
+from conftest import corpus, seed_with
 
 SEED_PERSONS = {
     # recital E
@@ -29,6 +29,7 @@ SEED_PERSONS = {
     "Nataliya Dauletiyarova", "Rinat Batkayev", "Yerbol Yeskhozin", "Askar Kayyrbek",
     "Ulasbek Akhmetov",
 }
+PARAGRAPH_1 = " 1. Deeply regrets"  # the seed's paragraphs begin here
 RELEASE_TARGETS = {  # paragraph 4, second clause: the seventeen political prisoners
     "Bekizhan Mendygaziyev", "Erulan Amirov", "Igor Chuprina", "Ruslan Ginatullin",
     "Yerzhan Yelshibayev", "Saltanat Kusmankyzy", "Baurzhan Jussupov",
@@ -238,10 +239,7 @@ def test_no_actor_is_read_inside_an_instruments_name(facts) -> None:
 ])
 def test_calls_for_names_an_addressee_only_when_one_is_to_act(paragraph, addressees,
                                                              tmp_path) -> None:
-    seed = SEED.read_text("utf-8")
-    first = seed.index(" 1. Deeply regrets")
-    path = tmp_path / "calls-for.txt"
-    path.write_text(seed[:first] + f" 1. {paragraph}\n", "utf-8")
+    path = seed_with(tmp_path / "calls-for.txt", start=PARAGRAPH_1, by=f" 1. {paragraph}\n")
     built = build_one(path)
     names = {e.key: e.name for e in built.facts.entities}
     demand = next(d for d in built.facts.demands if d.part.label == "1")
@@ -250,14 +248,12 @@ def test_calls_for_names_an_addressee_only_when_one_is_to_act(paragraph, address
 
 
 def test_bodies_are_recognised_by_the_shape_of_their_names(tmp_path) -> None:
-    seed = SEED.read_text("utf-8")
-    first = seed.index(" 1. Deeply regrets")
-    path = tmp_path / "bodies.txt"
-    path.write_text(seed[:first] + " 1. Calls on the European Chemicals Agency and the European "
-                    "Food Safety Authority to cooperate with the European Centre for Disease "
-                    "Prevention and Control; welcomes the opinion of the Committee on Budgets "
-                    "and the Committee on Budgetary Control and the European Council’s "
-                    "conclusions;\n", "utf-8")
+    path = seed_with(tmp_path / "bodies.txt", start=PARAGRAPH_1,
+                     by=" 1. Calls on the European Chemicals Agency and the European Food "
+                        "Safety Authority to cooperate with the European Centre for Disease "
+                        "Prevention and Control; welcomes the opinion of the Committee on "
+                        "Budgets and the Committee on Budgetary Control and the European "
+                        "Council’s conclusions;\n")
     built = build_one(path)
     paragraph = [m for m in built.facts.mentions if m.part.label == "1"]
     kinds = {e.key: e.kind for e in built.facts.entities}
@@ -285,10 +281,7 @@ def test_figures_without_a_plain_noun_after_them(sentence, figures) -> None:
 
 
 def _persons_in(tmp_path, paragraph: str) -> dict[str, str | None]:
-    seed = SEED.read_text("utf-8")
-    first = seed.index(" 1. Deeply regrets")
-    path = tmp_path / "persons.txt"
-    path.write_text(seed[:first] + f" 1. {paragraph}\n", "utf-8")
+    path = seed_with(tmp_path / "persons.txt", start=PARAGRAPH_1, by=f" 1. {paragraph}\n")
     facts = build_one(path).facts
     in_paragraph = {m.entity for m in facts.mentions if m.part.label == "1"}
     return {e.name: e.role for e in facts.entities if e.kind == "person" and e.key in in_paragraph}
@@ -319,9 +312,7 @@ def test_persons_beyond_role_nouns(paragraph, persons, tmp_path) -> None:
     ("Calls for the EU to be more assertive;", ("European Union",)),
 ])
 def test_calls_for_a_country_or_an_active_to_be(paragraph, addressees, tmp_path) -> None:
-    seed = SEED.read_text("utf-8")
-    path = tmp_path / "calls-for.txt"
-    path.write_text(seed[: seed.index(" 1. Deeply regrets")] + f" 1. {paragraph}\n", "utf-8")
+    path = seed_with(tmp_path / "calls-for.txt", start=PARAGRAPH_1, by=f" 1. {paragraph}\n")
     built = build_one(path)
     names = {e.key: e.name for e in built.facts.entities}
     demand = next(d for d in built.facts.demands if d.part.label == "1")
@@ -340,10 +331,9 @@ def test_peoples_bodies_and_particles_are_not_persons(paragraph, persons, tmp_pa
 
 
 def test_a_body_name_ends_at_the_office(tmp_path) -> None:
-    seed = SEED.read_text("utf-8")
-    path = tmp_path / "office.txt"
-    path.write_text(seed[: seed.index(" 1. Deeply regrets")] + " 1. Notes that European "
-                    "Parliament Vice-President Eva Kaili was arrested;\n", "utf-8")
+    path = seed_with(tmp_path / "office.txt", start=PARAGRAPH_1,
+                     by=" 1. Notes that European Parliament Vice-President Eva Kaili was "
+                        "arrested;\n")
     facts = build_one(path).facts
     names = {e.key: e.name for e in facts.entities}
     assert "European Parliament" in [names[m.entity] for m in facts.mentions

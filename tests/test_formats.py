@@ -23,7 +23,7 @@ from resgraph.text import read_source
 from resgraph.text.hazards import normalise
 from resgraph.validate import validate_files
 
-from conftest import REPO, SEED, corpus
+from conftest import REPO, SEED, corpus, triples_of
 
 GOLD = json.loads((REPO / "tests" / "gold" / "structure.json").read_text("utf-8"))
 # The gold names kinds as the documents print them; resgraph keys them by slug.
@@ -90,7 +90,7 @@ def test_a_decision_is_read_like_a_resolution() -> None:
     assert r.paragraphs[1].text == "Decides that the amendments shall enter into force on 16 " \
                                    "July 2024;"
     iri = "https://w3id.org/resgraph/id/2024-2006-REG/decision"
-    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in built.quads}
+    triples = triples_of(built.quads)
     assert (iri, "https://w3id.org/resgraph/ontology#kind",
             "https://w3id.org/resgraph/ontology#Decision") in triples
     assert (iri, "https://w3id.org/resgraph/ontology#odpDocument",

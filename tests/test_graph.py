@@ -15,7 +15,7 @@ from resgraph.graph import Minter, build_quads
 from resgraph.pipeline import build_one, write_outputs
 from resgraph.serialize import FORMATS, context, serialize
 
-from conftest import REPO, SEED, SEED_IRI, corpus
+from conftest import REPO, SEED, SEED_IRI, corpus, triples_of
 
 GOLDEN = REPO / "tests" / "golden" / "2022-2505-RSP-kazakhstan.nq"
 # To accept a deliberate change: RESGRAPH_UPDATE_GOLDEN=1 pytest tests/test_graph.py,
@@ -84,15 +84,14 @@ def test_iris_are_minted_from_stable_identifiers(seed_built) -> None:
 
 
 def test_links_to_the_ep_open_data_portal(seed_built) -> None:
-    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in seed_built.quads}
+    triples = triples_of(seed_built.quads)
     rg = "https://w3id.org/resgraph/ontology#"
     assert (SEED_IRI, rg + "procedure",
             "https://data.europarl.europa.eu/eli/dl/proc/2022-2505") in triples
     assert ("https://data.europarl.europa.eu/eli/dl/proc/2022-2505",
             "http://data.europa.eu/eli/eli-draft-legislation-ontology#process_type",
             "https://data.europarl.europa.eu/def/ep-procedure-types/RSP") in triples
-    motion = {(q.subject.value, q.predicate.value, q.object.value)
-              for q in build_one(corpus("B-9-2024-0218.pdf")).quads}
+    motion = triples_of(build_one(corpus("B-9-2024-0218.pdf")).quads)
     assert ("https://w3id.org/resgraph/id/2024-2694-DEA/B-9-2024-0218", rg + "odpDocument",
             "https://data.europarl.europa.eu/eli/dl/doc/B-9-2024-0218") in motion
 

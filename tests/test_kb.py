@@ -15,7 +15,7 @@ from resgraph.kb import countries
 from resgraph.kb.countries import OP_COUNTRY, Country, resolve
 from resgraph.kb.data import DATA
 
-from conftest import shared_file
+from conftest import shared_file, triples_of
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 AT = "http://publications.europa.eu/ontology/authority/"
@@ -186,7 +186,7 @@ def test_country_record_is_frozen(found) -> None:
 
 
 def test_a_country_in_the_graph_is_the_publications_offices(seed_built) -> None:
-    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in seed_built.quads}
+    triples = triples_of(seed_built.quads)
     assert ("https://w3id.org/resgraph/id/entity/kazakhstan",
             "http://www.w3.org/2004/02/skos/core#exactMatch",
             "http://publications.europa.eu/resource/authority/country/KAZ") in triples
@@ -271,6 +271,6 @@ def test_the_parliaments_corporate_body_is_the_one_its_open_data_uses(seed_built
                          "plenary-session-documents/data_v1_plenary-session-docs-by-session_"
                          "2022-03-01.ttl")
     assert f"<{iri}>" in sample.read_text("utf-8")
-    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in seed_built.quads}
+    triples = triples_of(seed_built.quads)
     assert ("https://w3id.org/resgraph/id/entity/european-parliament",
             "http://www.w3.org/2004/02/skos/core#exactMatch", iri) in triples

@@ -22,7 +22,7 @@ from resgraph.serialize import serialize
 from resgraph.text import read_source
 from resgraph.validate import validate_files
 
-from conftest import REPO, SEED
+from conftest import REPO, SEED, seed_with, triples_of
 
 FIXTURES = REPO / "tests" / "fixtures"
 SDOCTA = FIXTURES / "seed.sdocta.xml"
@@ -191,11 +191,9 @@ def test_formex_quotation_elements_and_implied_dashes(tmp_path) -> None:
      "German (de)"),
 ])
 def test_a_text_in_another_language_is_refused_naming_it(opening, language, tmp_path) -> None:
-    path = tmp_path / "other.txt"
-    seed = SEED.read_text("utf-8")
     # The seed's words replaced by another language's, its layout kept.
-    path.write_text(seed[: seed.index("The European Parliament,")] + (opening + "\n\n") * 30,
-                    "utf-8")
+    path = seed_with(tmp_path / "other.txt", start="The European Parliament,",
+                     by=(opening + "\n\n") * 30)
     with pytest.raises(InputError) as err:
         build_one(path)
     assert str(err.value) == (f"{path}: is in {language}, not English: "
@@ -221,8 +219,7 @@ def test_an_sdocta_annex_is_its_own_part(tmp_path) -> None:
     annex = r.annexes[0]
     assert r.source.text[annex.source.start : annex.source.end].endswith(ANNEX_TEXT)
     iri = built.minter.resolution + "/annex/1"
-    assert (iri, RG + "text", annex.text) in {
-        (q.subject.value, q.predicate.value, q.object.value) for q in built.quads}
+    assert (iri, RG + "text", annex.text) in triples_of(built.quads)
     out = tmp_path / "annexed.nq"
     out.write_bytes(serialize(built.quads, "nquads"))
     assert validate_files([out]).violations == ()

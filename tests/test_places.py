@@ -15,6 +15,8 @@ from resgraph.kb import places
 from resgraph.kb.data import DATA
 from resgraph.kb.places import GEONAMES, Place, resolve
 
+from conftest import triples_of
+
 # The file's city and region entries GeoNames does not name, and why.
 UNMATCHED = {
     "central-america": "a region: no GeoNames record of it in the package",
@@ -224,7 +226,7 @@ def test_the_shipped_table_is_what_the_script_writes_today() -> None:
 
 
 def test_a_city_in_the_graph_is_its_geonames_feature(seed_built) -> None:
-    triples = {(q.subject.value, q.predicate.value, q.object.value) for q in seed_built.quads}
+    triples = triples_of(seed_built.quads)
     assert ("https://w3id.org/resgraph/id/entity/almaty",
             "http://www.w3.org/2004/02/skos/core#exactMatch",
             "https://sws.geonames.org/1526384/") in triples
