@@ -19,7 +19,13 @@ from resgraph import dates
 from resgraph.dates import MONTH_PATTERN
 from resgraph.kb.data import read as read_knowledge
 from resgraph.model import Footnote, LegalReference, Part, Resolution
-from resgraph.parse.metadata import odp_document_id
+from resgraph.numbers import (
+    COMMISSION_DOCUMENT,
+    EP_DOCUMENT_PARTS,
+    INTERINSTITUTIONAL,
+    TEXT_ADOPTED_PARTS,
+    odp_document_id,
+)
 from resgraph.patterns import alternatives
 
 DATE = r"\d{1,2} (?:" + MONTH_PATTERN + r") \d{4}"
@@ -82,7 +88,7 @@ _OJ = re.compile(
     r"(?: (?P<new>(?:[LC]/)?\d{4}/\d+),)? (?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
     r"(?:, p\. (?P<page>\d+))?"
 )
-_TEXTS_ADOPTED = re.compile(r"P(?P<term>\d{1,2})_TA(?:-PROV)?\((?P<year>\d{4})\)(?P<num>\d{4})")
+_TEXTS_ADOPTED = TEXT_ADOPTED_PARTS
 _EP_RESOLUTION = re.compile(
     r"(?:its|Parliament’s|the European Parliament’s|European Parliament) (?:previous |earlier )?"
     r"resolutions?(?P<topic1> on [^;,]+?)?"
@@ -93,10 +99,9 @@ _RULES = re.compile(
     r"Rules? (?P<list>\d+(?:\(\d+\))?(?:(?:, |,? and )\d+(?:\(\d+\))?)*)"
     r"(?P<annex> of and Annex [IVXL]+ to)? of (?:its|the) Rules of Procedure"
 )
-_COMMISSION_DOC = re.compile(r"\b(?:COM|SWD|JOIN|C)\(\d{4}\) ?\d{3,5}\b")
-_EP_DOC = re.compile(
-    r"\b(?P<rc>RC-)?(?P<letter>[AB])(?P<term>\d{1,2})-(?P<num>\d{4})/(?P<year>\d{4})\b")
-_INTERINSTITUTIONAL = re.compile(r"\b[CN]\d{1,2}-\d{4}/\d{4}\b")  # every term, 1 to 10
+_COMMISSION_DOC = re.compile(COMMISSION_DOCUMENT)
+_EP_DOC = EP_DOCUMENT_PARTS
+_INTERINSTITUTIONAL = re.compile(rf"\b{INTERINSTITUTIONAL}\b")
 _COUNCIL_CONCLUSIONS = re.compile(rf"Council conclusions of (?P<date>{DATE})(?P<topic> on [^,;]+)?")
 _IIA = re.compile(
     rf"Interinstitutional Agreement of (?P<date>{DATE})(?P<topic> (?:on|between) [^,;(]+?)?"

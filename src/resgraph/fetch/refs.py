@@ -12,14 +12,11 @@ import re
 from dataclasses import dataclass
 
 from resgraph.errors import ResgraphError
-from resgraph.parse.metadata import odp_document_id
+from resgraph.numbers import CELEX_EP, CELEX_TYPES, ODP_ID, odp_document_id
 from resgraph.text.hazards import normalise
 
-_ODP_ID = re.compile(r"(?<![A-Za-z0-9])(TA|RC|A|B|C)-(\d{1,2})-(\d{4})-(\d{4})(?!\d)")
-# CELEX sector 5 (preparatory acts), EP documents: IP non-legislative resolutions, AP
-# legislative resolutions, DP decisions, BP budget, XP other (reference/ep-sources.md).
-_CELEX = re.compile(r"(?<!\d)(5\d{4}[IADBX]P\d{4})(?!\d)")
-CELEX_TYPES = ("IP", "AP", "DP", "BP", "XP")
+_ODP_ID = ODP_ID
+_CELEX = CELEX_EP
 
 
 class BadReference(ResgraphError):

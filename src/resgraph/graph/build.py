@@ -16,7 +16,8 @@ from resgraph.graph.facts import add_facts
 from resgraph.graph.iri import Minter
 from resgraph.graph.terms import rg
 from resgraph.model import Contributor, Facts, Footnote, Part, Resolution
-from resgraph.parse.metadata import KINDS, odp_document_id
+from resgraph.numbers import odp_document_id
+from resgraph.parse.metadata import KINDS
 from resgraph.vocab import (
     DCTERMS,
     ELI,

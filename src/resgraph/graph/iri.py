@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from resgraph.errors import ResgraphError
 from resgraph.model import Resolution
-from resgraph.parse.metadata import number_family, odp_document_id
+from resgraph.numbers import number_family, odp_document_id
 from resgraph.vocab import DEFAULT_BASE
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from resgraph.model import Contributor
+from resgraph.numbers import TABLED_ALONE
 
 # "on behalf of the Verts/ALE Group" on the line after the names, or ending the line that holds
 # them: "Michael Gahler, Željana Zovko, on behalf of the PPE Group".
@@ -36,7 +37,7 @@ _REPLACING = re.compile(r"\breplac(?:e|es|ing)\s+(?:the\s+)?(?:following\s+)?mot
                         re.IGNORECASE)
 # A tabled document's number as printed (metadata._NUMBER's form), not the "B9-..." inside a
 # joint motion's "RC-B9-...": "B9-0065/2022", "B10-0249/2025".
-_MOTION = re.compile(r"(?<![\w-])([ABC]\d{1,2}-\d{4}/\d{4})\b")
+_MOTION = TABLED_ALONE
 # A report's front matter may hold a whole text before the resolution (the proposal for a
 # decision before a discharge resolution): its citations are no cover, so reading stops there.
 _BODY_OPENS = re.compile(r"^\s*The European Parliament,?\s*$", re.MULTILINE)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from resgraph import numbers
 from resgraph.dates import MONTH_PATTERN, iso_date
 from resgraph.errors import InputError
 from resgraph.model import CleanText, Metadata, Procedure, Span
+from resgraph.numbers import number_family
+from resgraph.numbers import odp_document_id as odp_document_id  # its old home
 from resgraph.parse.authors import contributors, replaced_motions
 from resgraph.text.cleanup import LANGUAGE_CODES
 
@@ -29,16 +32,10 @@ KINDS: dict[str, str] = {
 _FAMILY_KIND = {"RC": "joint-motion", "RE": "motion", "RR": "motion", "TA": "text-adopted",
                 "B": "motion"}
 
-_PROCEDURE = re.compile(r"(\d{4})/(\d{4})\s*\(([A-Z]{3})\)")
-_RELATED = re.compile(
-    r"COM\(\d{4}\)\s?\d{3,4}|SWD\(\d{4}\)\s?\d{3,4}|C\(\d{4}\)\s?\d{3,5}|\b[CN]\d{1,2}-\d{4}/\d{4}"
-)
-# EP document numbers as printed, every term (1 to 10) and every form (reference/ep-sources.md):
-# motions "B9-0065/2022", joint motions "RC-B10-0249/2025", reports "A9-0150/2024", texts
-# adopted "P9_TA(2022)0012" and, older, "T9-0012/2022". Hyphens are plain after the readers.
-_NUMBER = (r"(?:RC-)?[ABC]\d{1,2}-\d{4}/\d{4}|P\d{1,2}_TA(?:-PROV)?\(\d{4}\)\d{4}"
-           r"|T\d{1,2}-\d{4}/\d{4}")
-_DOCUMENT_NUMBER = re.compile(r"^(" + _NUMBER + r")$", re.MULTILINE)
+_PROCEDURE = numbers.PROCEDURE
+_RELATED = re.compile(numbers.RELATED)
+# EP document numbers as printed, alone on their line (resgraph.numbers: every term and form).
+_DOCUMENT_NUMBER = re.compile(r"^(" + numbers.DOCUMENT_NUMBER + r")$", re.MULTILINE)
 # A cover date "17.1.2023", alone on its line or opening it ("4.4.2024 - (A9-0163/2024 - ...").
 _COVER_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:$|\s+-\s)", re.MULTILINE)
 # "PROPOSAL FOR A EUROPEAN PARLIAMENT DECISION", "European Parliament recommendation of ...":
@@ -147,32 +144,3 @@ def parse_metadata(name: str, clean: CleanText, family: str | None = None) -> Me
         contributors=contributors(clean.front_matter),
         replaces=replaced_motions(clean.front_matter),
     )
-
-
-def number_family(number: str) -> str:
-    """"RC" for a joint motion, "B", "A" or "C" for tabled documents, "TA" for a text adopted."""
-    if number.startswith("RC-"):
-        return "RC"
-    if number.startswith(("P", "T")):
-        return "TA"
-    return number[0]
-
-
-def odp_document_id(number: str) -> str | None:
-    """EP document number -> ODP document identifier, as the ODP spells it:
-    "B9-0216/2024" -> "B-9-2024-0216", "RC-B9-0065/2022" -> "RC-9-2022-0065" (the ODP drops
-    the B of joint motions), "P10_TA(2025)0096" and "T9-0012/2022" -> "TA-10-2025-0096" and
-    "TA-9-2022-0012"."""
-    m = re.fullmatch(r"(RC-)?([ABC])(\d{1,2})-(\d{4})/(\d{4})", number)
-    if m:
-        rc, letter, term, num, year = m.groups()
-        return f"{'RC' if rc else letter}-{term}-{year}-{num}"
-    m = re.fullmatch(r"P(\d{1,2})_TA(?:-PROV)?\((\d{4})\)(\d{4})", number)
-    if m:
-        term, year, num = m.groups()
-        return f"TA-{term}-{year}-{num}"
-    m = re.fullmatch(r"T(\d{1,2})-(\d{4})/(\d{4})", number)
-    if m:
-        term, num, year = m.groups()
-        return f"TA-{term}-{year}-{num}"
-    return None
