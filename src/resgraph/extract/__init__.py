@@ -28,7 +28,7 @@ class Step:
 
 def _actors(s: Mapping[str, Any]) -> dict[str, Any]:
     entities, mentions = extract_actors(s["resolution"], s["kb"].gazetteer,
-                                        s["kb"].given_names)
+                                        s["kb"].given_names, s["lexicon"].actors)
     return {"entities": entities, "mentions": mentions}
 
 
@@ -69,7 +69,8 @@ def _events(s: Mapping[str, Any]) -> dict[str, Any]:
 
 _GIVEN = frozenset({"resolution", "kb", "lexicon"})
 STEPS = (
-    Step("actors", frozenset({"resolution", "kb"}), frozenset({"entities", "mentions"}),
+    Step("actors", frozenset({"resolution", "kb", "lexicon"}),
+         frozenset({"entities", "mentions"}),
          _actors),
     Step("demands", frozenset({"resolution", "kb", "lexicon", "entities", "mentions"}),
          frozenset({"demands", "entities", "mentions"}), _demands),

@@ -22,33 +22,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from types import ModuleType
 
 from resgraph.extract.gazetteer import Gazetteer, load_gazetteer
-from resgraph.lang.en.actors import (
-    BODY_LABEL as _BODY_LABEL,
-)
-from resgraph.lang.en.actors import (
-    BODY_OPENERS,
-    DONE_TO_ACTS,
-    HONORIFICS,
-    NAMED_AFTER,
-    TITLES_FROM_ROLES,
-)
-from resgraph.lang.en.actors import (
-    BODY_WORDS as _BODY_WORDS,
-)
-from resgraph.lang.en.actors import (
-    DONE_TO_WORDS as _DONE_TO_WORDS,
-)
-from resgraph.lang.en.actors import (
-    NOT_NAMES as _NOT_NAMES,
-)
-from resgraph.lang.en.actors import (
-    ROLES as _ROLES,
-)
-from resgraph.lang.en.actors import (
-    TITLES as _TITLES,
-)
+from resgraph.lang.en import actors as ENGLISH
 from resgraph.model import Entity, Mention, Part, Resolution
 from resgraph.patterns import alternatives, longest_first
 
@@ -57,122 +34,150 @@ _NAME_TOKEN = rf"[A-Z]{_LETTER}*[a-z]{_LETTER}*(?:-[A-Z]{_LETTER}*[a-z]{_LETTER}
 _NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}}(?![\w-])")
 _SURNAME = re.compile(rf"{_NAME_TOKEN}(?![\w-])")
 
-_HONORIFIC = re.compile(
-    r"(?<![\w-])(?P<hon>" + "|".join(map(re.escape, HONORIFICS)) + r")\.? (?=[A-Z])"
-)
-_TITLE_WORDS = re.compile(
-    r"(?<![\w-])(?P<title>" + "|".join(map(re.escape, TITLES_FROM_ROLES))
-    + rf") (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})(?![\w-])"
-)
-# Acts that are done to persons: what follows names people ("arrest warrants for Vladimir
-# Putin and Maria Lvova-Belova", "the release of Nasrin Sotoudeh").
-_DONE_TO_PERSONS = re.compile(
-    r"(?<![\w-])(?:arrest warrants? (?:for|against)|warrants? of arrest (?:for|against)|"
-    rf"(?:{alternatives(DONE_TO_ACTS)}) of) (?=[A-Z])"
-)
-# "Maria Lvova-Belova, the Russian Commissioner for Children’s Rights": a name in apposition
-# to an office.
-_APPOSED_OFFICE = re.compile(
-    r", (?:the |a )?(?:(?:[A-Z][\w-]+|former|current|acting|deputy) )*"
-    # offices of the roles table, and ministers, whom the table (EP document roles) lacks
-    r"(?P<office>Commissioner|President|Vice-President|Chair|Chairman|Speaker|Judge|"
-    r"Advocate-General|Prime Minister|Minister)\b"
-    r"(?P<rest>(?: (?:for|of|on|to) (?:the )?[A-Z][\w’'-]*"
-    r"(?:(?: (?:and|of|for|the))? [A-Z][\w’'-]*)*)?)"
-)
-# The name just before that comma (the office is found first: it is rare, names are not).
-# A lower-case particle inside a name ("von der Leyen", "van Baalen", "al-Assad", "bin
-# Salman"): the name goes on past what _NAME reads.
+# The name just before an apposed office's comma (the office is found first: it is rare,
+# names are not). A lower-case particle inside a name ("von der Leyen", "van Baalen",
+# "al-Assad", "bin Salman"): the name goes on past what _NAME reads.
 _PARTICLE_AFTER = re.compile(r" (?:von|van|der|den|de|del|della|di|da|du|le|la|al-|bin|ibn)\b")
 _NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})$")
-_ROLE_PATTERN = re.compile(
-    r"(?<![\w-])(?P<role>" + alternatives(_ROLES)
-    + r")(?P<gap>(?:,? including|,)? (?:the )?)"
-)
-_LIST_SEPARATOR = re.compile(r",? and |, ")
-_INNER_ROLE = re.compile(
-    r"(?:and )?(?:a|an|the) (?P<role>" + "|".join(
-        map(re.escape, sorted((r for r in _ROLES if r.islower()), key=len, reverse=True))
-    ) + r"), "
-)
 # Surname endings common in the post-Soviet space, where EP lists often print family names
 # first ("Zheksebayev Askhat"); a name with exactly one such token is ordered by it.
 _SURNAME_ENDING = re.compile(
     r"(?:ov|ova|ev|eva|yev|yeva|in|ina|yn|kyzy|uly|enko|ko|uk|sky|ski|ska|skaya|dze|shvili|"
     r"yan|ian|bek)$"
 )
+_LAST_WORD = re.compile(r"([\w’'-]+) ?$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*) $")
+_NEXT_WORD = re.compile(r" ([A-Z][a-z][\w-]*)")
 
-_ORG_HEADS = re.compile(
-    r"(?:Organi[sz]ation|Office|Service|Bank|Council|Committee|Commission|Court|Agency|"
-    r"Authority|Assembly|Party|Partiyasy|Movement|Institute|Foundation|Network|Centre|Center|"
-    r"Mission|Delegation|Ombudsman|Secretariat|Union|Federation|Alliance|Front|Coalition|Group|"
-    r"Association|Society)$"
-)
-_NAMED_AFTER = re.compile(rf" (?:{alternatives(NAMED_AFTER)})$")
-# Names of instruments and documents, not actors, whatever other words they contain.
-_NOT_ACTOR_HEADS = re.compile(
-    r"\b(?:Agreement|Treaty|Convention|Covenant|Charter|Declaration|Regulation|Directive|"
-    r"Decision|Protocol|Statute|Code|Law|Act|Programme|Strategy|Index|Review|Regime|Report|"
-    r"Framework)\b"
-)
-_ACRONYM = re.compile(
-    r"(?P<full>[A-Z][\w’'\-]*(?: (?:[A-Z][\w’'\-]*|of|for|and|the|in|on|de|du|des|against))*)"
-    r" \((?P<acr>[A-Z][A-Za-z]{1,9}(?:/[A-Z]{1,4})?)\)"
-)
-_DEFINITION = re.compile(r"\(the [‘'](?P<alias>[A-Z][\w -]{1,40})[’']\)")
-# A body's name by its shape: capitalised words (with of, for, and, on, at, the, in between)
-# opening with a word that marks a European or international body, or with "Committee"
-# (the EP's and the EU's committees), and holding a body's head noun: "European Centre for
-# Disease Prevention and Control", "Committee on Legal Affairs", "European Reference
-# Networks". The words are the EU's own naming of its bodies (EU Whoiswho, europa.eu).
-_BODY_NAME = re.compile(
-    rf"(?<![\w’'-])(?:{alternatives(BODY_OPENERS)})"
-    r"(?: (?:(?:of|for|and|on|at|the|in) )*[A-Z][\w’'-]*)*"
-)
-_OFFICE_IN_NAME = re.compile(
-    r" (?:President|Vice-President|Prosecutor|Chair|Chairman|Chairwoman|Commissioner|Judge|"
-    r"Speaker|Secretary|Director|Member|Spokesperson|Ombudsman|Ombudsperson)\b"
-)
-_BODY_JOIN = re.compile(
-    r",? and (?:of )?the |,? and (?=(?:European|EU|International|Committee|Council|"
-    r"United Nations|UN)\b)"
-)
-_BODY_HEAD = re.compile(
-    r"\b(?:Agency|Authority|Centre|Center|Council|Committee|Court|Office|Networks?|Bank|"
-    r"Foundation|Institute|Board|Service|Platform|Corps|Observatory|Ombudsman|Prosecutor|"
-    r"Organi[sz]ation|Programme Office|Secretariat|Parliament|Commission)\b"
-)
-_ORG_LIST_CUE = re.compile(
-    r"(?:groups|organisations|organizations|NGOs|movements|parties|associations|media outlets)"
-    r" such as |(?:activists|members|people|persons) associated with "
-)
-_LIST_ITEM = re.compile(rf"(?:{_NAME_TOKEN}|[A-Z]{{2,}}|\d{{1,4}})(?: (?:{_NAME_TOKEN}|[A-Z][a-z]+|"
-                        rf"[A-Z]{{2,}}|\d{{1,4}}|of))*")
-_MEDIA_CUE = re.compile(
-    r"(?:a|an|the) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*)*) "
-    r"(?P<role>journalist|reporter|correspondent|photographer)"
-)
-_PLACE_CUE = re.compile(
-    rf"(?:city|town|village|region|province|district) of (?P<name>{_NAME_TOKEN})(?![\w-])"
-)
-_IN_PLACE = re.compile(rf"(?<= in )(?P<name>{_NAME_TOKEN})(?=[,;.]| on | and | in | during )")
+
+def _any(words) -> str:
+    return "|".join(words)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per language
+class _Words:
+    """A language's words of actors (lang/<code>/actors.py) and the patterns built of them."""
+
+    words: ModuleType
+    not_names: frozenset[str]
+    roles: dict[str, str]  # role noun as printed -> the role recorded
+    titles: tuple[str, ...]
+    body_words: dict[str, str]
+    body_label: dict[str, str]
+    done_to_words: tuple[str, ...]
+    not_followers: frozenset[str]
+    honorific: re.Pattern[str]
+    title_words: re.Pattern[str]
+    # acts that are done to persons: what follows names people ("arrest warrants for
+    # Vladimir Putin and Maria Lvova-Belova", "the release of Nasrin Sotoudeh")
+    done_to_persons: re.Pattern[str]
+    # "Maria Lvova-Belova, the Russian Commissioner for Children’s Rights": a name in
+    # apposition to an office
+    apposed_office: re.Pattern[str]
+    role_pattern: re.Pattern[str]
+    list_separator: re.Pattern[str]
+    inner_role: re.Pattern[str]
+    org_heads: re.Pattern[str]
+    named_after: re.Pattern[str]
+    not_actor_heads: re.Pattern[str]
+    acronym: re.Pattern[str]
+    definition: re.Pattern[str]
+    # a body's name by its shape: capitalised words (with of, for, and, on, at, the, in
+    # between) opening with a word that marks a European or international body, or with
+    # "Committee", and holding a body's head noun: "European Centre for Disease Prevention and
+    # Control", "Committee on Legal Affairs". The words are the EU's own naming of its bodies
+    # (EU Whoiswho, europa.eu).
+    body_name: re.Pattern[str]
+    office_in_name: re.Pattern[str]
+    body_join: re.Pattern[str]
+    body_head: re.Pattern[str]
+    org_list_cue: re.Pattern[str]
+    list_item: re.Pattern[str]
+    media_cue: re.Pattern[str]
+    place_cue: re.Pattern[str]
+    in_place: re.Pattern[str]
+    people_adjective: re.Pattern[str]
+    noun_after_adjective: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
-def _national_patterns(gaz: Gazetteer) -> tuple[re.Pattern[str], ...]:
+def words_for(w: ModuleType) -> _Words:
+    """The actor words of a lang/<code> package's actors module, compiled."""
+    lower_roles = sorted((r for r in w.ROLES if r.islower()), key=len, reverse=True)
+    word = r"[A-Z][\w’'-]*"
+    return _Words(
+        words=w, not_names=w.NOT_NAMES, roles=w.ROLES, titles=w.TITLES,
+        body_words=w.BODY_WORDS, body_label=w.BODY_LABEL, done_to_words=w.DONE_TO_WORDS,
+        not_followers=frozenset(w.NOT_FOLLOWERS),
+        honorific=re.compile(rf"(?<![\w-])(?P<hon>{_any(map(re.escape, w.HONORIFICS))})\.? "
+                             r"(?=[A-Z])"),
+        title_words=re.compile(
+            rf"(?<![\w-])(?P<title>{_any(map(re.escape, w.TITLES_FROM_ROLES))})"
+            rf" (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})(?![\w-])"),
+        done_to_persons=re.compile(
+            rf"(?<![\w-])(?:{_any(w.WARRANTS)}|"
+            rf"(?:{alternatives(w.DONE_TO_ACTS)}) {w.DONE_TO_LINK}) (?=[A-Z])"),
+        apposed_office=re.compile(
+            rf", (?:{_any(a + ' ' for a in w.ARTICLES)})?(?:(?:[A-Z][\w-]+|"
+            rf"{_any(w.OFFICE_MODIFIERS)}) )*"
+            rf"(?P<office>{_any(w.APPOSED_OFFICES)})\b"
+            rf"(?P<rest>(?: (?:{_any(w.OFFICE_LINKS)}) (?:{w.DEFINITE} )?{word}"
+            rf"(?:(?: (?:{_any(w.NAME_LINKS)}))? {word})*)?)"),
+        role_pattern=re.compile(
+            rf"(?<![\w-])(?P<role>{alternatives(w.ROLES)})"
+            rf"(?P<gap>(?:,? {w.INCLUDING}|,)? (?:{w.DEFINITE} )?)"),
+        list_separator=re.compile(rf",? {w.AND} |, "),
+        inner_role=re.compile(
+            rf"(?:{w.AND} )?(?:{_any(w.INDEFINITE_OR_DEFINITE)}) "
+            rf"(?P<role>{_any(map(re.escape, lower_roles))}), "),
+        org_heads=re.compile(rf"(?:{_any(w.ORG_HEADS)})$"),
+        named_after=re.compile(rf" (?:{alternatives(w.NAMED_AFTER)})$"),
+        not_actor_heads=re.compile(rf"\b(?:{_any(w.NOT_ACTOR_HEADS)})\b"),
+        acronym=re.compile(
+            rf"(?P<full>[A-Z][\w’'\-]*(?: (?:[A-Z][\w’'\-]*|{_any(w.ACRONYM_LINKS)}))*)"
+            r" \((?P<acr>[A-Z][A-Za-z]{1,9}(?:/[A-Z]{1,4})?)\)"),
+        definition=re.compile(rf"\({w.DEFINITE} [‘'](?P<alias>[A-Z][\w -]{{1,40}})[’']\)"),
+        body_name=re.compile(
+            rf"(?<![\w’'-])(?:{alternatives(w.BODY_OPENERS)})"
+            rf"(?: (?:(?:{_any(w.BODY_LINKS)}) )*{word})*"),
+        office_in_name=re.compile(rf" (?:{_any(w.OFFICES_IN_NAMES)})\b"),
+        body_join=re.compile(
+            rf",? {w.AND} (?:of )?{w.DEFINITE} |,? {w.AND} "
+            rf"(?=(?:{_any(w.BODY_JOIN_OPENERS)})\b)"),
+        body_head=re.compile(rf"\b(?:{_any(w.BODY_HEADS)})\b"),
+        org_list_cue=re.compile(
+            rf"(?:{_any(w.ORG_LIST_NOUNS)}) {w.ORG_LIST_CUE} |"
+            rf"(?:{_any(w.ASSOCIATED_NOUNS)}) {w.ASSOCIATED_CUE} "),
+        list_item=re.compile(rf"(?:{_NAME_TOKEN}|[A-Z]{{2,}}|\d{{1,4}})(?: (?:{_NAME_TOKEN}|"
+                             rf"[A-Z][a-z]+|[A-Z]{{2,}}|\d{{1,4}}|{w.ITEM_LINK}))*"),
+        media_cue=re.compile(
+            rf"(?:{_any(w.INDEFINITE_OR_DEFINITE)}) (?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*)*) "
+            rf"(?P<role>{_any(w.MEDIA_ROLES)})"),
+        place_cue=re.compile(
+            rf"(?:{_any(w.SETTLEMENTS)}) of (?P<name>{_NAME_TOKEN})(?![\w-])"),
+        in_place=re.compile(rf"(?<= {w.IN} )(?P<name>{_NAME_TOKEN})"
+                            rf"(?=[,;.]|{_any(' ' + a + ' ' for a in w.AFTER_PLACE)})"),
+        people_adjective=re.compile(rf"(?:{_any(w.ADJECTIVE_ENDINGS)})$"),
+        noun_after_adjective=re.compile(
+            rf" (?!{_any(n + chr(92) + 'b' for n in w.NOT_AFTER_ADJECTIVE)})[a-z]"),
+    )
+
+
+@lru_cache(maxsize=4)
+def _national_patterns(gaz: Gazetteer, w: _Words) -> tuple[re.Pattern[str], ...]:
     """A body word (its demonym is checked after), '<body>[, <body>] of <country>', and
     'Ministry of X of <country>'."""
     countries = alternatives(gaz.country_names())
-    bodies = alternatives(_BODY_WORDS)
+    bodies = alternatives(w.body_words)
+    of, the, and_ = w.words.OF, w.words.DEFINITE, w.words.AND
+    country = (rf" {of} (?:{the} )?(?:{w.words.REPUBLIC_OF} )?(?P<country>{countries})"
+               r"(?![\w-])")
     before = re.compile(rf"(?<![\w-])(?P<body>{bodies})(?![\w-])")
     after = re.compile(
-        rf"(?<![\w-])(?P<bodies>(?:{bodies})(?:(?:, |,? and )(?:{bodies}))*) of "
-        rf"(?:the )?(?:Republic of )?(?P<country>{countries})(?![\w-])"
-    )
+        rf"(?<![\w-])(?P<bodies>(?:{bodies})(?:(?:, |,? {and_} )(?:{bodies}))*)" + country)
     ministry = re.compile(
-        r"(?<![\w-])Ministry of (?:the )?(?P<name>[A-Z][\w-]*(?:(?:,| and)? [A-Z][\w-]*)*?)"
-        rf" of (?:the )?(?:Republic of )?(?P<country>{countries})(?![\w-])"
-    )
+        rf"(?<![\w-]){w.words.MINISTRY} {of} (?:{the} )?"
+        rf"(?P<name>[A-Z][\w-]*(?:(?:,| {and_})? [A-Z][\w-]*)*?)" + country)
     return before, after, ministry
 
 
@@ -222,10 +227,11 @@ def _person_order(tokens: list[str]) -> list[str]:
 
 class _Extractor:
     def __init__(self, resolution: Resolution, gazetteer: Gazetteer,
-                 given_names: frozenset[str] = frozenset()) -> None:
+                 given_names: frozenset[str], lexicon: ModuleType) -> None:
         self.resolution = resolution
         self.gaz = gazetteer
         self.given_names = given_names
+        self.w = words_for(lexicon)
         self.parts = [resolution.title, *resolution.citations, *resolution.recitals,
                       *resolution.paragraphs]
         self.entities: dict[str, Entity] = {}
@@ -235,7 +241,7 @@ class _Extractor:
         self.person_titles: dict[str, str] = {}  # person key -> title (President ...)
         # Demonyms and the words of place names are not parts of a person's name either
         # ("Kazakh", "Central Asia"): taken from the gazetteer, not listed here.
-        self.not_names = _NOT_NAMES | set(gazetteer.country_by_demonym) | {
+        self.not_names = self.w.not_names | set(gazetteer.country_by_demonym) | {
             word for e in gazetteer.entries.values() if e.type == "place"
             for name in (e.label, *e.aliases) for word in name.split()
         }
@@ -262,7 +268,7 @@ class _Extractor:
             country = self.gaz.entries[country_id].label
             self.entities[key] = Entity(
                 key=key, kind="organisation",
-                name=(label or _BODY_LABEL[body]).format(country),
+                name=(label or self.w.body_label[body]).format(country),
                 category="national-authority",
             )
         return key
@@ -296,7 +302,7 @@ class _Extractor:
             if current.member_of is None and member_of is not None:
                 current = replace(current, member_of=member_of)
             self.entities[key] = current
-        if role in _TITLES:
+        if role in self.w.titles:
             self.person_titles[key] = role
         return key
 
@@ -308,14 +314,15 @@ class _Extractor:
     def find_definitions(self) -> None:
         """'Full Name (ACR)' and '(the ‘Alias’)' define names for the rest of the text."""
         for part in self.parts:
-            for m in _ACRONYM.finditer(part.text):
+            for m in self.w.acronym.finditer(part.text):
                 full = _spelled_by(re.sub(r"^(?:the|The) ", "", m.group("full")), m.group("acr"))
                 key = self.resolve_name(full)
-                if key is None and _ORG_HEADS.search(full) and not _NOT_ACTOR_HEADS.search(full):
+                if (key is None and self.w.org_heads.search(full)
+                        and not self.w.not_actor_heads.search(full)):
                     key = self.organisation(full, "organisation")
                 if key is not None:
                     self.doc_aliases.setdefault(m.group("acr"), key)
-            for m in _DEFINITION.finditer(part.text):
+            for m in self.w.definition.finditer(part.text):
                 before = part.text[: m.start()].rstrip()
                 for alias, entry_id in sorted(self.gaz.by_alias.items(), key=lambda a: -len(a[0])):
                     if before.endswith(alias):
@@ -335,8 +342,8 @@ class _Extractor:
         return None
 
     def find_national_bodies(self) -> None:
-        bodies = alternatives(_BODY_WORDS)
-        before, after, ministry = _national_patterns(self.gaz)
+        bodies = alternatives(self.w.body_words)
+        before, after, ministry = _national_patterns(self.gaz, self.w)
         for part in self.parts:
             for m in ministry.finditer(part.text):
                 country = self.gaz.country_by_name[m.group("country")]
@@ -349,7 +356,7 @@ class _Extractor:
                 demonym = _WORD_BEFORE.search(part.text, max(0, m.start() - 40), m.start())
                 if not demonym or demonym.group(1) not in self.gaz.country_by_demonym:
                     continue
-                body = _BODY_WORDS[m.group("body")]
+                body = self.w.body_words[m.group("body")]
                 country = self.gaz.country_by_demonym[demonym.group(1)]
                 if body == "president":
                     continue  # "Kazakh President": the person, found by the title rule
@@ -357,7 +364,7 @@ class _Extractor:
             for m in after.finditer(part.text):
                 country = self.gaz.country_by_name[m.group("country")]
                 for b in re.finditer(bodies, m.group("bodies")):
-                    body = _BODY_WORDS[b.group(0)]
+                    body = self.w.body_words[b.group(0)]
                     start = m.start("bodies") + b.start()
                     end = m.end() if b.end() == len(m.group("bodies")) else start + len(b.group(0))
                     if body == "president":
@@ -367,10 +374,10 @@ class _Extractor:
     def find_persons(self) -> None:
         for part in self.parts:
             text = part.text
-            for m in _ROLE_PATTERN.finditer(text):
-                role = _ROLES[m.group("role")]
+            for m in self.w.role_pattern.finditer(text):
+                role = self.w.roles[m.group("role")]
                 pos = m.end()
-                if role in _TITLES:
+                if role in self.w.titles:
                     # "President Kassym-Jomart Tokayev" or "President Tokayev"
                     self.read_titled_name(part, m.start("role"), pos, role)
                     continue
@@ -379,31 +386,35 @@ class _Extractor:
                 # "journalists have been detained ..., including Saniya Toiken, ...": the
                 # role is the last role noun earlier in the same clause.
                 clause_start = max(text.rfind(";", 0, m.start()), 0)
-                roles = [r for r in _ROLE_PATTERN.finditer(text, clause_start, m.start())
+                roles = [r for r in self.w.role_pattern.finditer(text, clause_start, m.start())
                          if r.group("role").islower()]
                 if roles:
-                    self.read_name_list(part, m.end(), _ROLES[roles[-1].group("role")])
+                    self.read_name_list(part, m.end(), self.w.roles[roles[-1].group("role")])
             # Cheap substring tests first: most parts hold none of these cues.
             has = text.__contains__
-            for m in (_HONORIFIC.finditer(text) if any(map(has, HONORIFICS)) else ()):
+            w = self.w
+            for m in (w.honorific.finditer(text) if any(map(has, w.words.HONORIFICS)) else ()):
                 self.read_titled_name(part, m.start(), m.end(), None)
-            for m in (_TITLE_WORDS.finditer(text) if any(map(has, TITLES_FROM_ROLES)) else ()):
+            for m in (w.title_words.finditer(text) if any(map(has, w.words.TITLES_FROM_ROLES))
+                      else ()):
                 self.read_titled_name(part, m.start(), m.start("name"), m.group("title"))
-            for m in (_DONE_TO_PERSONS.finditer(text) if any(map(has, _DONE_TO_WORDS)) else ()):
+            for m in (w.done_to_persons.finditer(text) if any(map(has, w.done_to_words))
+                      else ()):
                 first = _NAME.match(text, m.end())
-                if first and _a_people(first.group(0), text[first.end():first.end() + 20]):
+                if first and _a_people(self.w, first.group(0),
+                                       text[first.end():first.end() + 20]):
                     continue  # "the detention of Crimean Tatars", "of Tibetan Buddhist monks"
                 self.read_name_list(part, m.end(), None)
-            for m in _APPOSED_OFFICE.finditer(text) if has(", ") else ():
+            for m in self.w.apposed_office.finditer(text) if has(", ") else ():
                 name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
                 if (not name or set(name.group("name").split()) & self.not_names
                         or self.resolve_name(name.group("name")) is not None
-                        or _ORG_HEADS.search(name.group("name"))):
+                        or self.w.org_heads.search(name.group("name"))):
                     continue  # "Reporters Without Borders, the President of ...": a body
                 office = (m.group("office") + m.group("rest")).strip()
                 key = self.person(name.group("name").split(), office)
                 self.add(part, name.start("name"), name.end("name"), key, 0)
-            for m in _MEDIA_CUE.finditer(text):
+            for m in self.w.media_cue.finditer(text):
                 org_name = m.group("org")
                 if org_name.split()[0] in self.not_names:
                     continue
@@ -413,7 +424,8 @@ class _Extractor:
                 name = _NAME.match(text, m.end() + 2) if text[m.end():m.end() + 2] == ", " \
                     else _NAME.match(text, m.end() + 1)
                 if name and not set(name.group(0).split()) & self.not_names:
-                    self.person(name.group(0).split(), _ROLES.get(m.group("role"), m.group("role")),
+                    self.person(name.group(0).split(),
+                                self.w.roles.get(m.group("role"), m.group("role")),
                                 member_of=org)
 
     def find_bare_names(self) -> None:
@@ -439,8 +451,9 @@ class _Extractor:
                 if (set(tokens) & self.not_names
                         or _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
                         or _NEXT_WORD.match(text, m.end())
-                        or _ORG_HEADS.search(m.group(0)) or _NAMED_AFTER.search(m.group(0))
-                        or _NOT_ACTOR_HEADS.search(m.group(0))
+                        or self.w.org_heads.search(m.group(0))
+                        or self.w.named_after.search(m.group(0))
+                        or self.w.not_actor_heads.search(m.group(0))
                         or self.resolve_name(m.group(0)) is not None
                         or any(_printed_in_lower_case(t, whole) for t in tokens)):
                     continue
@@ -476,15 +489,15 @@ class _Extractor:
                 family_first_votes += 1 if ordered != tokens else -1
             found.append((m.start(), m.end(), tokens))
             pos = m.end()
-            sep = _LIST_SEPARATOR.match(text, pos)
+            sep = self.w.list_separator.match(text, pos)
             if not sep:
                 break
             pos = sep.end()
-            inner = _INNER_ROLE.match(text, pos)
+            inner = self.w.inner_role.match(text, pos)
             if inner:
                 self.register_names(part, found, role, family_first_votes > 0)
                 found, family_first_votes = [], 0
-                role = _ROLES[inner.group("role")]
+                role = self.w.roles[inner.group("role")]
                 pos = inner.end()
         self.register_names(part, found, role, family_first_votes > 0)
 
@@ -538,12 +551,12 @@ class _Extractor:
     def find_listed_organisations(self) -> None:
         for part in self.parts:
             text = part.text
-            for cue in _ORG_LIST_CUE.finditer(text):
+            for cue in self.w.org_list_cue.finditer(text):
                 pos = cue.end()
                 category = "ngo" if "groups" in cue.group(0) or "organi" in cue.group(0) else (
                     "party-movement")
                 while True:
-                    m = _LIST_ITEM.match(text, pos)
+                    m = self.w.list_item.match(text, pos)
                     if not m:
                         break
                     name = m.group(0)
@@ -557,7 +570,7 @@ class _Extractor:
                     acr = re.match(r" \([A-Z]{2,9}\)", text[pos:])
                     if acr:
                         pos += acr.end()
-                    sep = _LIST_SEPARATOR.match(text, pos)
+                    sep = self.w.list_separator.match(text, pos)
                     if not sep:
                         break
                     pos = sep.end()
@@ -565,24 +578,24 @@ class _Extractor:
     def find_named_bodies(self) -> None:
         """Bodies the gazetteer does not know, recognised by their names' shape."""
         for part in self.parts:
-            if not any(map(part.text.__contains__, BODY_OPENERS)):
+            if not any(map(part.text.__contains__, self.w.words.BODY_OPENERS)):
                 continue
-            for m in _BODY_NAME.finditer(part.text):
+            for m in self.w.body_name.finditer(part.text):
                 # Two bodies joined: "the Committee on Budgets and the Committee on
                 # Budgetary Control", "the European Parliament and of the Council".
                 pos = m.start()
-                for piece in [*_BODY_JOIN.split(m.group(0)), None]:
+                for piece in [*self.w.body_join.split(m.group(0)), None]:
                     if piece is None:
                         break
                     start = part.text.index(piece, pos)
                     pos = start + len(piece)
                     name = re.sub(r"[’']s?$", "", piece)
                     # "European Commission President Ursula ...": the body ends at the office
-                    office = _OFFICE_IN_NAME.search(name)
+                    office = self.w.office_in_name.search(name)
                     if office:
                         name = name[: office.start()]
-                    if (" " not in name or not _BODY_HEAD.search(name)
-                            or _NOT_ACTOR_HEADS.search(name)):
+                    if (" " not in name or not self.w.body_head.search(name)
+                            or self.w.not_actor_heads.search(name)):
                         continue
                     key = self.resolve_name(name) or self.organisation(name, "organisation")
                     self.add(part, start, start + len(name), key, 3)
@@ -599,8 +612,7 @@ class _Extractor:
                 for m in doc_pattern.finditer(text):
                     self.add(part, m.start(), m.end(), self.doc_aliases[m.group(0)], 2)
 
-    @staticmethod
-    def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    def _inside_longer_name(self, text: str, start: int, end: int) -> bool:
         """'Council' in 'Cooperation Council' is not the Council of the EU."""
         window = text[max(0, start - 40) : start]
         previous = _LAST_WORD.search(window)
@@ -609,11 +621,11 @@ class _Extractor:
         ) and not window[: previous.start(1)].rstrip().endswith("."):
             return True
         following = _NEXT_WORD.match(text, end)
-        return bool(following and following.group(1) not in _NOT_FOLLOWERS)
+        return bool(following and following.group(1) not in self.w.not_followers)
 
     def find_places(self) -> None:
         for part in self.parts:
-            for pattern in (_PLACE_CUE, _IN_PLACE):
+            for pattern in (self.w.place_cue, self.w.in_place):
                 for m in pattern.finditer(part.text):
                     name = m.group("name")
                     if name in self.not_names or name in self.gaz.by_alias or name in \
@@ -648,7 +660,7 @@ class _Extractor:
                                  r"(?![\w-])", text):
                 if focus is None:
                     continue
-                key = f"national:{_BODY_WORDS[m.group('word')]}:{focus}"
+                key = f"national:{self.w.body_words[m.group('word')]}:{focus}"
                 if key in explicit:
                     self.add(part, m.start("word"), m.end("word"), key, 4)
             m_country = re.finditer(r"(?<![\w-])the country’s (?P<word>authorities)(?![\w-])",
@@ -689,10 +701,6 @@ class _Extractor:
         return entities, mentions
 
 
-_NOT_FOLLOWERS = frozenset({"The", "In", "On", "As", "To", "And", "Of", "For"})
-_LAST_WORD = re.compile(r"([\w’'-]+) ?$")
-_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*) $")
-_NEXT_WORD = re.compile(r" ([A-Z][a-z][\w-]*)")
 
 
 def _printed_in_lower_case(word: str, text: str) -> bool:
@@ -708,15 +716,14 @@ def _printed_in_lower_case(word: str, text: str) -> bool:
     return False
 
 
-def _a_people(name: str, after: str) -> bool:
+def _a_people(w: _Words, name: str, after: str) -> bool:
     """A people or a group named like a person: a nationality or faith adjective and a
     plural ("Crimean Tatars", "Uyghur Muslims"), or an adjective before a lower-case noun
     ("Tibetan Buddhist monks")."""
     tokens = name.split()
-    adjective = re.search(r"(?:an|ian|ese|ish|ic|i)$", tokens[0])
-    return bool(adjective and tokens[-1].endswith("s")) or bool(
-        re.match(r" (?!and\b|or\b|who\b|was\b|were\b|is\b|are\b|has\b|have\b|in\b|on\b|at\b|"
-                 r"for\b|of\b|to\b|by\b|from\b|with\b)[a-z]", after))
+    adjective = w.people_adjective.search(tokens[0])
+    return bool(adjective and tokens[-1].endswith(w.words.PLURAL_ENDING)) or bool(
+        w.noun_after_adjective.match(after))
 
 
 def _resolve_overlaps(spans: list[_Span]) -> list[_Span]:
@@ -744,6 +751,8 @@ def _all_parts(spans: list[_Span]) -> list[Part]:
 
 def extract_actors(resolution: Resolution, gazetteer: Gazetteer | None = None,
                    given_names: frozenset[str] = frozenset(),
+                   lexicon: ModuleType = ENGLISH,
                    ) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
-    """Actors and their mentions; with `given_names` (kb.given_names), bare full names too."""
-    return _Extractor(resolution, gazetteer or load_gazetteer(), given_names).run()
+    """Actors and their mentions, read with the actor words of `lexicon` (lang/<code>/
+    actors.py); with `given_names` (kb.given_names), bare full names too."""
+    return _Extractor(resolution, gazetteer or load_gazetteer(), given_names, lexicon).run()

@@ -2,8 +2,8 @@
 person's name, role nouns and titles that say a name is a person's, honorifics, acts done to
 persons, and the words of national bodies ("Kazakh authorities", "Government of ...").
 
-The regular expressions of extract/actors.py are compiled from these at import; a second
-language would compile its own, as extract/figures.py and extract/demands.py already do."""
+extract/actors.py compiles these once per language (`words_for`); the order of each tuple is
+the order of its alternation."""
 
 from __future__ import annotations
 
@@ -98,3 +98,74 @@ BODY_LABEL = {
     "security forces": "Security forces of {}",
     "police": "Police of {}",
 }
+
+# --- cues written into extract/actors.py's patterns, compiled per language there -------------
+# "arrest warrants for X": the warrant forms before the names.
+WARRANTS = ("arrest warrants? (?:for|against)", "warrants? of arrest (?:for|against)")
+DONE_TO_LINK = "of"  # "the release of X"
+ITEM_LINK = "of"  # inside a listed organisation's name ("Democratic Choice of Kazakhstan")
+# An office in apposition to a name ("X, the Russian Commissioner for Children’s Rights"):
+# the offices of the roles table, and ministers, whom the table (EP document roles) lacks.
+APPOSED_OFFICES = ("Commissioner", "President", "Vice-President", "Chair", "Chairman",
+                   "Speaker", "Judge", "Advocate-General", "Prime Minister", "Minister")
+OFFICE_MODIFIERS = ("former", "current", "acting", "deputy")
+ARTICLES = ("the", "a")  # before an apposed office
+INDEFINITE_OR_DEFINITE = ("a", "an", "the")  # before an inner role in a list of names
+OFFICE_LINKS = ("for", "of", "on", "to")  # "Commissioner for ..."
+NAME_LINKS = ("and", "of", "for", "the")  # inside an office's complement
+INCLUDING = "including"
+AND = "and"
+OF = "of"
+# National bodies: "Ministry of Interior of Kazakhstan", "the authorities of the Republic of X".
+MINISTRY = "Ministry"
+REPUBLIC_OF = "Republic of"
+# Head nouns of organisations' names ("Democratic Choice Movement", "Norwegian Helsinki
+# Committee").
+ORG_HEADS = ("Organi[sz]ation", "Office", "Service", "Bank", "Council", "Committee",
+             "Commission", "Court", "Agency", "Authority", "Assembly", "Party", "Partiyasy",
+             "Movement", "Institute", "Foundation", "Network", "Centre", "Center", "Mission",
+             "Delegation", "Ombudsman", "Secretariat", "Union", "Federation", "Alliance",
+             "Front", "Coalition", "Group", "Association", "Society")
+# Names of instruments and documents, not actors, whatever other words they contain.
+NOT_ACTOR_HEADS = ("Agreement", "Treaty", "Convention", "Covenant", "Charter", "Declaration",
+                   "Regulation", "Directive", "Decision", "Protocol", "Statute", "Code", "Law",
+                   "Act", "Programme", "Strategy", "Index", "Review", "Regime", "Report",
+                   "Framework")
+# Lower-case words inside a name spelled out before its acronym ("Office for Democratic
+# Institutions and Human Rights (ODIHR)").
+ACRONYM_LINKS = ("of", "for", "and", "the", "in", "on", "de", "du", "des", "against")
+DEFINITE = "the"  # "(the ‘Agency’)"
+# Lower-case words inside a body's name ("European Centre for Disease Prevention and Control").
+BODY_LINKS = ("of", "for", "and", "on", "at", "the", "in")
+# Offices named inside a body's name ("President of the European Commission").
+OFFICES_IN_NAMES = ("President", "Vice-President", "Prosecutor", "Chair", "Chairman",
+                    "Chairwoman", "Commissioner", "Judge", "Speaker", "Secretary", "Director",
+                    "Member", "Spokesperson", "Ombudsman", "Ombudsperson")
+# Two bodies joined: "the Committee on Budgets and the Committee on Legal Affairs".
+BODY_JOIN_OPENERS = ("European", "EU", "International", "Committee", "Council",
+                     "United Nations", "UN")
+# Head nouns of bodies' names.
+BODY_HEADS = ("Agency", "Authority", "Centre", "Center", "Council", "Committee", "Court",
+              "Office", "Networks?", "Bank", "Foundation", "Institute", "Board", "Service",
+              "Platform", "Corps", "Observatory", "Ombudsman", "Prosecutor", "Organi[sz]ation",
+              "Programme Office", "Secretariat", "Parliament", "Commission")
+# Lists of organisations: "groups such as X, Y and Z", "activists associated with X".
+ORG_LIST_NOUNS = ("groups", "organisations", "organizations", "NGOs", "movements", "parties",
+                  "associations", "media outlets")
+ORG_LIST_CUE = "such as"
+ASSOCIATED_NOUNS = ("activists", "members", "people", "persons")
+ASSOCIATED_CUE = "associated with"
+# "a TV Rain journalist": the outlet before the role.
+MEDIA_ROLES = ("journalist", "reporter", "correspondent", "photographer")
+# Places: "the city of Zhanaozen", "in Almaty, ...".
+SETTLEMENTS = ("city", "town", "village", "region", "province", "district")
+IN = "in"
+AFTER_PLACE = ("on", "and", "in", "during")
+# Capitalised words that may follow a place's name without making it longer ("in Almaty. The").
+NOT_FOLLOWERS = ("The", "In", "On", "As", "To", "And", "Of", "For")
+# Nationality or faith adjectives' endings ("Crimean Tatars", "Uyghur Muslims").
+ADJECTIVE_ENDINGS = ("an", "ian", "ese", "ish", "ic", "i")
+PLURAL_ENDING = "s"
+# Words after a people's adjective that are no noun of it ("Tibetan Buddhist monks" has one).
+NOT_AFTER_ADJECTIVE = ("and", "or", "who", "was", "were", "is", "are", "has", "have", "in",
+                       "on", "at", "for", "of", "to", "by", "from", "with")
