@@ -13,7 +13,6 @@ names no known actor, the phrase itself as a collective actor ("Kazakhstan’s n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import ModuleType
@@ -21,6 +20,7 @@ from types import ModuleType
 from resgraph.extract.actors import slug
 from resgraph.kb.data import read as read_knowledge
 from resgraph.kb.data import read_lexicon
+from resgraph.kb.table import Table
 from resgraph.lang.en import demands as ENGLISH
 from resgraph.model import Demand, Entity, Mention, Part
 from resgraph.patterns import alternatives
@@ -36,27 +36,8 @@ class Act:
     forms: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: compiled patterns are cached per one
-class SpeechActs(Mapping[str, Act]):
+class SpeechActs(Table[Act]):
     """The acts by id, each with the forms of one language that open its clauses."""
-
-    by_id: dict[str, Act]
-
-    def __getitem__(self, key: str) -> Act:
-        return self.by_id[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.by_id)
-
-    def __len__(self) -> int:
-        return len(self.by_id)
-
-    # One table per language and process: compared and hashed by identity, as a key of the
-    # compiled patterns' cache (a Mapping would otherwise compare by value and not hash).
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    __hash__ = object.__hash__
 
 
 @lru_cache(maxsize=4)

@@ -11,13 +11,13 @@ name and no target: never a guessed IRI.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from resgraph import dates
 from resgraph.dates import MONTH_PATTERN
 from resgraph.kb.data import read as read_knowledge
+from resgraph.kb.table import Table
 from resgraph.model import Footnote, LegalReference, Part, Resolution
 from resgraph.numbers import (
     COMMISSION_DOCUMENT,
@@ -157,31 +157,15 @@ class Instrument:
 
 
 @dataclass(frozen=True, eq=False)
-class Instruments(Mapping[str, Instrument]):
+class Instruments(Table[Instrument]):
     """The named instruments by id, with the patterns that find them in a text: their names,
     articles cited by an instrument's name ("Article 21 of the TEU"), and "the Charter ...,
     in particular Article 35 thereof"."""
 
-    by_id: dict[str, Instrument]
     by_alias: dict[str, str]  # name as printed -> id
     named: re.Pattern[str]
     articles: re.Pattern[str]
     in_particular: re.Pattern[str]
-
-    def __getitem__(self, key: str) -> Instrument:
-        return self.by_id[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.by_id)
-
-    def __len__(self) -> int:
-        return len(self.by_id)
-
-    # One table per process: compared and hashed by identity, as SpeechActs.
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    __hash__ = object.__hash__
 
 
 @lru_cache(maxsize=1)
