@@ -55,7 +55,7 @@ def _add_event(q, event: Event, number: int, iris: dict[str, NamedNode],
     q.add(node, TYPE, rg("Event"))
     q.integer(node, rg("order"), number)
     q.add(node, rg("eventType"), event_type_iri(event.type))
-    q.add(node, LABEL, Literal(event.label, language="en"))
+    q.tagged(node, LABEL, event.label)  # the document's words, in its language
     q.text(node, rg("trigger"), event.trigger)
     if event.date:
         q.add(node, rg("eventDate"), date_literal(event.date))
@@ -84,7 +84,7 @@ def _add_figure(q, figure: Figure, events: list[NamedNode],
     node = NamedNode(f"{part.value}/figure/{figure.order}")
     q.add(node, TYPE, rg("Figure"))
     q.add(node, TYPE, rg(FIGURE_CLASSES[figure.kind]))
-    q.add(node, LABEL, Literal(figure.text, language="en"))
+    q.tagged(node, LABEL, figure.text)  # the document's words, in its language
     q.add(node, rg("value"), Literal(figure.value, datatype=NamedNode(
         XSD + ("integer" if figure.integer else "decimal"))))
     q.text(node, rg("counts"), figure.counts)
