@@ -8,7 +8,7 @@ JSON-LD only.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -61,6 +61,17 @@ def _sorted_prefix_block(data: bytes) -> bytes:
     return b"\n".join(sorted(lines[:n]) + lines[n:])
 
 
+def split_prefixes(data: bytes) -> tuple[bytes, bytes]:
+    """A Turtle-family document -> its prefix block (with the line that ends it) and the rest.
+    pyoxigraph writes every prefix it is given, so the block is the same for any graph: a
+    corpus writes it once and then each graph's body (`serialize(..., "trig")` of one graph)."""
+    lines = data.split(b"\n")
+    n = 0
+    while n < len(lines) and lines[n].startswith(b"@prefix"):
+        n += 1
+    return b"\n".join(lines[:n]) + b"\n", b"\n".join(lines[n:])
+
+
 def context() -> dict[str, dict[str, str]]:
     """The JSON-LD context resgraph ships (ontology/context.jsonld has the same content)."""
     return {"@context": dict(sorted(PREFIXES.items()))}
@@ -87,7 +98,7 @@ def _jsonld_value(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> object:
     return {"@value": term.value, "@type": _compact(term.datatype.value)}
 
 
-def to_jsonld(quads: Sequence[ox.Quad]) -> bytes:
+def _by_graph(quads: Iterable[ox.Quad]) -> dict[str, dict[str, dict[str, list[object]]]]:
     graphs: dict[str, dict[str, dict[str, list[object]]]] = {}
     for q in sort_quads(quads):
         nodes = graphs.setdefault(q.graph_name.value, {})
@@ -96,17 +107,45 @@ def to_jsonld(quads: Sequence[ox.Quad]) -> bytes:
             node.setdefault("@type", []).append(_compact(q.object.value))
         else:
             node.setdefault(_compact(q.predicate.value), []).append(_jsonld_value(q.object))
-    document = {
-        **context(),
-        "@graph": [
-            {
-                "@id": graph,
-                "@graph": [{"@id": subject, **props} for subject, props in nodes.items()],
-            }
-            for graph, nodes in graphs.items()
-        ],
+    return graphs
+
+
+def jsonld_graph_chunks(quads: Iterable[ox.Quad]) -> dict[str, str]:
+    """Each named graph's JSON-LD object, as it stands in the document's "@graph" list
+    (indented two levels): graph IRI -> text. A corpus writes them as they come and joins them
+    in graph order (`jsonld_document`)."""
+    return {
+        graph: "\n".join("  " + line for line in json.dumps(
+            {"@id": graph, "@graph": [{"@id": subject, **props}
+                                      for subject, props in nodes.items()]},
+            ensure_ascii=False, indent=1).split("\n"))
+        for graph, nodes in _by_graph(quads).items()
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+_SLOT = "\x00graphs\x00"
+
+
+def jsonld_document(chunks: Iterable[str]) -> Iterator[bytes]:
+    """The JSON-LD document holding `chunks` (from `jsonld_graph_chunks`, in graph order),
+    piece by piece: the context, then each graph, so that a corpus need not hold them all."""
+    shell = json.dumps({**context(), "@graph": [_SLOT]}, ensure_ascii=False, indent=1)
+    slot = "  " + json.dumps(_SLOT)
+    head, tail = shell.split(slot)
+    first = True
+    for chunk in chunks:
+        yield ((head if first else ",\n") + chunk).encode("utf-8")
+        first = False
+    if first:  # no graph at all
+        yield (json.dumps({**context(), "@graph": []}, ensure_ascii=False, indent=1)
+               + "\n").encode("utf-8")
+        return
+    yield (tail + "\n").encode("utf-8")
+
+
+def to_jsonld(quads: Sequence[ox.Quad]) -> bytes:
+    chunks = jsonld_graph_chunks(quads)
+    return b"".join(jsonld_document(chunks[g] for g in chunks))
 
 
 def serialize(quads: Sequence[ox.Quad], fmt: str) -> bytes:
