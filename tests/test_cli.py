@@ -114,21 +114,36 @@ def test_bad_input_one_line_exit_2_no_output(tmp_path: Path, content: bytes,
     assert not out.exists()  # nothing written
 
 
-def test_one_bad_file_among_good_ones_writes_nothing(tmp_path: Path) -> None:
+def test_one_bad_file_among_good_ones_is_listed_and_the_rest_built(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(corpus("B-9-2024-0216.txt")),
                                        str(tmp_path / "missing.pdf"), "-o", str(out)])
+    assert result.exit_code == 1  # some inputs failed
+    assert f"failed: {tmp_path / 'missing.pdf'}: no such file" in result.output
+    assert "Traceback" not in result.output
+    assert (out / "2024-2686-DEA_B-9-2024-0216.ttl").is_file()
+    assert [r["graph"] for r in json.loads((out / "manifest.json").read_text())[
+        "resolutions"]] == ["https://w3id.org/resgraph/id/2024-2686-DEA/B-9-2024-0216/graph"]
+
+
+def test_strict_stops_at_the_first_bad_file_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(corpus("B-9-2024-0216.txt")),
+                                       str(tmp_path / "missing.pdf"), "-o", str(out),
+                                       "--strict"])
     assert result.exit_code == 2
-    assert "missing.pdf: no such file" in result.output
-    assert not out.exists()
+    lines = result.output.strip().splitlines()
+    assert lines == [f"resgraph: error: {tmp_path / 'missing.pdf'}: no such file"]
+    assert not out.exists() and list(tmp_path.glob(".out.building-*")) == []
 
 
 def test_same_resolution_twice_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(corpus("B-9-2024-0216.txt")),
                                        str(corpus("B-9-2024-0216.pdf")), "-o",
                                        str(tmp_path / "o")])
-    assert result.exit_code == 2
-    assert "is the same document as" in result.output
+    assert result.exit_code == 1
+    assert (f"failed: {corpus('B-9-2024-0216.pdf')}: is the same document as "
+            f"{corpus('B-9-2024-0216.txt')}") in result.output
 
 
 def test_every_command_has_help() -> None:

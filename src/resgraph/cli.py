@@ -168,63 +168,132 @@ def fetch(
     help="Base IRI for minted resources; must end in '/' or '#'.",
 )
 @click.option("--no-store", is_flag=True, help="Skip the embedded pyoxigraph store.")
+@click.option(
+    "--from-list", "from_list", type=click.Path(path_type=Path),
+    help="A file of inputs, one per line (files, directories or references; # comments).",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Documents converted at once, in separate processes. Default: one per core.",
+)
+@click.option("--strict", is_flag=True,
+              help="Stop at the first input that cannot be built (and write nothing).")
 @_CACHE_OPTION
 @_REFRESH_OPTION
 @_TIMEOUT_OPTION
 def build(
     inputs: tuple[str, ...], out: Path, formats: tuple[str, ...], base: str, no_store: bool,
-    cache_dir: Path | None, refresh: bool, timeout: float,
+    from_list: Path | None, jobs: int | None, strict: bool, cache_dir: Path | None,
+    refresh: bool, timeout: float,
 ) -> None:
     """Build the graph of one or more resolutions: files (.txt, .pdf, .html, .xml, a Formex
-    .zip) or references, which are fetched as 'resgraph fetch' does.
+    .zip), directories (every such file in them, recursively) or references, which are fetched
+    as 'resgraph fetch' does.
 
     With no INPUTS, builds the bundled seed: the European Parliament resolution on the
     situation in Kazakhstan, 2022/2505(RSP). Writes resgraph.nq (every named graph),
-    resgraph.trig, resgraph.jsonld, one .ttl/.nt/.rdf per resolution, and store/ (an
-    embedded pyoxigraph store that 'resgraph query' reads) into OUT. All inputs are parsed
-    before anything is written.
+    resgraph.trig, resgraph.jsonld, one .ttl/.nt/.rdf per resolution, manifest.json and
+    store/ (an embedded pyoxigraph store that 'resgraph query' reads) into OUT.
+
+    OUT is replaced as a whole when the build ends, and left as it was if it fails or is
+    interrupted; an input whose bytes did not change since the last build into OUT is not
+    converted again. An input that cannot be built is listed with its reason and the rest is
+    built (exit status 1); --strict stops at the first (exit status 2).
     """
-    from resgraph.graph.facts import reference_target
-    from resgraph.pipeline import build_many, write_outputs
+    from resgraph.corpus import build_corpus
     from resgraph.resources import default_seed
 
-    paths = _resolve_inputs(inputs, cache_dir, refresh, timeout) or [default_seed()]
-    built = build_many(paths, base)
-    written = write_outputs(out, built, formats or FORMAT_NAMES, store=not no_store)
-    total = 0
-    for item in built:
-        r = item.resolution
-        points = sum(len(p.parts) for p in (*r.recitals, *r.paragraphs))
-        total += len(item.quads)
-        click.echo(
-            f"{r.metadata.procedure.reference} {r.metadata.title[:70]}"
-            f"{'…' if len(r.metadata.title) > 70 else ''}\n"
-            f"  {item.minter.resolution}\n"
-            f"  {len(r.citations)} citations, {len(r.recitals)} recitals, "
-            f"{len(r.paragraphs)} paragraphs, {points} points/indents, "
-            f"{len(r.headings)} headings, {len(r.footnotes)} footnotes; "
-            f"{len(item.quads)} triples"
-        )
-        facts = item.facts
-        persons = sum(1 for e in facts.entities if e.kind == "person")
-        click.echo(
-            f"  {persons} persons, {len(facts.entities) - persons} organisations, offices and "
-            f"places, {len(facts.mentions)} mentions, {len(facts.demands)} demands, "
-            f"{len(facts.references)} legal references, {len(facts.events)} events "
-            f"({sum(1 for e in facts.events if e.date)} dated), {len(facts.figures)} figures"
-        )
-        unresolved = [ref for ref in facts.references
-                      if reference_target(item.minter, ref) is None]
-        if unresolved:
-            names = list(dict.fromkeys(ref.instrument for ref in unresolved))
-            more = f"; … ({len(names) - 6} more)" if len(names) > 6 else ""
-            shown = "; ".join(names[:6]) + more
-            click.echo(f"  unresolved references: {len(unresolved)} ({shown})")
+    given = list(inputs) + (_read_list(from_list) if from_list else [])
+    paths = _expand_directories(_resolve_inputs(tuple(given), cache_dir, refresh, timeout))
+    paths = paths or [default_seed()]
+    progress = _progress(len(paths))
+    try:
+        report = build_corpus(paths, out, base=base, formats=formats or FORMAT_NAMES,
+                              store=not no_store, jobs=jobs, strict=strict,
+                              on_outcome=progress.step)
+    finally:
+        progress.close()
+    for lines in report.described:
+        click.echo("\n".join(lines))
+    if report.resolutions > len(report.described):
+        click.echo(f"… and {report.resolutions - len(report.described)} more resolutions")
+    for failure in report.failed:
+        click.echo(f"failed: {failure.source}: {failure.message}", err=True)
+    rate = report.resolutions / report.seconds if report.seconds else 0.0
     click.echo(
-        f"{len(built)} resolution{'s' if len(built) != 1 else ''}, {total} triples in "
-        f"{len(built)} named graph{'s' if len(built) != 1 else ''}; wrote "
-        + ", ".join(str(p) for p in written)
+        f"{report.resolutions} resolution{'s' if report.resolutions != 1 else ''}, "
+        f"{report.triples} triples in {report.resolutions} named "
+        f"graph{'s' if report.resolutions != 1 else ''}; wrote " + _written(report.written)
     )
+    if report.inputs > 1:
+        for name, value in (("inputs", report.inputs), ("converted", report.built),
+                            ("unchanged, reused", report.reused),
+                            ("failed", len(report.failed)),
+                            ("time", f"{report.seconds:.1f} s ({rate:.1f} resolutions/s)")):
+            click.echo(f"  {name:<18} {value}")
+    if report.failed:
+        sys.exit(1)
+
+
+def _read_list(path: Path) -> list[str]:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise ResgraphError(f"--from-list {path}: cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ResgraphError(f"--from-list {path}: is not UTF-8 text") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _expand_directories(paths: list[Path]) -> list[Path]:
+    """A directory stands for every input file under it, in path order."""
+    from resgraph.text import READERS
+
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*")
+                              if p.is_file() and p.suffix.lower() in READERS
+                              and not any(part.startswith(".") for part in p.parts)))
+        else:
+            out.append(path)
+    return out
+
+
+def _written(paths: tuple[Path, ...]) -> str:
+    """The files a build wrote; the per-resolution ones counted rather than named when many."""
+    if len(paths) <= 8:
+        return ", ".join(str(p) for p in paths)
+    shared = [p for p in paths if p.name.startswith("resgraph.") or p.name == "store"]
+    return ", ".join(str(p) for p in shared) + f" and {len(paths) - len(shared)} files of " \
+        "single resolutions"
+
+
+class _Progress:
+    """A progress bar with counts and time left on a terminal (tqdm, on stderr); nothing when
+    stderr is not a terminal, or for one input."""
+
+    def __init__(self, total: int) -> None:
+        self.bar = None
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+        self.failed = 0
+
+    def step(self, outcome) -> None:
+        if self.bar is not None:
+            self.failed += outcome.status == "failed"
+            self.bar.set_postfix_str(f"{self.failed} failed" if self.failed else "")
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _progress(total: int) -> _Progress:
+    return _Progress(total)
 
 
 @main.command()

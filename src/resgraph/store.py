@@ -7,7 +7,8 @@ import gc
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,13 +54,47 @@ def _run_local(store: ox.Store, query: str) -> Result:
 
 
 def query_store(path: Path, query: str) -> Result:
-    if not (path / "CURRENT").exists():
-        raise QueryError(f"{path}: no resgraph store here (run 'resgraph build -o DIR' first)")
+    """Run a query on the store at `path` (OUT/store), safely while a build replaces OUT: the
+    output directory is opened first and the store read through that handle, so the whole
+    query sees one generation; if the directory was swapped while the store was being opened
+    (the old one is then removed), the new one is opened instead."""
+    for _ in range(3):
+        generation = _generation(path)
+        try:
+            with _pinned(path) as pinned:
+                if not (pinned / "CURRENT").exists():
+                    raise QueryError(f"{path}: no resgraph store here (run 'resgraph build -o "
+                                     "DIR' first)")
+                store = ox.Store.read_only(str(pinned))
+                return _run_local(store, query)
+        except (OSError, RuntimeError) as exc:
+            if _generation(path) != generation:
+                continue  # swapped during the open: read the new one
+            raise QueryError(f"{path}: cannot open the store ({exc})") from None
+    raise QueryError(f"{path}: the store kept being replaced while it was opened; try again")
+
+
+def _generation(path: Path) -> int | None:
     try:
-        store = ox.Store.read_only(str(path))
-    except OSError as exc:
-        raise QueryError(f"{path}: cannot open the store ({exc})") from None
-    return _run_local(store, query)
+        return os.stat(path.parent).st_ino
+    except OSError:
+        return None
+
+
+@contextmanager
+def _pinned(path: Path) -> Iterator[Path]:
+    """`path` reached through an open handle on its directory (Linux /proc/self/fd), so that
+    renaming the directory does not change what is read; `path` itself elsewhere."""
+    try:
+        fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield path
+        return
+    try:
+        through = Path(f"/proc/self/fd/{fd}") / path.name
+        yield through if through.parent.exists() else path
+    finally:
+        os.close(fd)
 
 
 def load_files(paths: Sequence[Path]) -> ox.Store:

@@ -1,0 +1,198 @@
+"""Writing a corpus as its documents arrive, in bounded memory: each graph's pieces go to disk
+at once (`.parts/`), and the corpus-wide files are joined from them at the end, graph by graph
+in the order of their IRIs, so the same inputs give the same bytes whatever order the workers
+finish in. The store is bulk-loaded from the joined N-Quads. `manifest.json` records what was
+built from what, for the next build to reuse."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from resgraph import __version__
+from resgraph.corpus.convert import PART_EXTENSIONS, Staged
+from resgraph.corpus.outdir import MANIFEST
+from resgraph.errors import StoreError
+from resgraph.serialize import FORMATS, jsonld_document, serialize, split_prefixes
+from resgraph.store import ONTOLOGY_GRAPH
+
+PARTS = ".parts"
+INCOMING = ".incoming"  # where workers write, before a document is accepted
+_PART_EXTENSIONS = PART_EXTENSIONS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One resolution of the manifest."""
+
+    graph: str
+    resolution: str
+    stem: str
+    source: str
+    sha256: str
+    triples: int
+    summary: tuple[str, ...] = ()  # what the command line says of it
+
+
+@cache
+def code_version() -> str:
+    """A fingerprint of the installed resgraph: its code, knowledge and words. A build reuses
+    a graph only if it was made by the same (the version number alone does not change with
+    every commit)."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json")
+                       and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@cache
+def _trig_prefixes() -> bytes:
+    any_quad = ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), ox.NamedNode("urn:x"),
+                       ox.NamedNode("urn:x"))
+    return split_prefixes(serialize([any_quad], "trig"))[0]
+
+
+def read_manifest(out: Path, base: str, formats: tuple[str, ...]) -> dict[str, Entry]:
+    """The previous build's resolutions by input digest, if it was made by this resgraph with
+    the same base and formats; else nothing to reuse."""
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if (data.get("resgraph"), data.get("code"), data.get("base"), data.get("formats")) != (
+            __version__, code_version(), base, list(formats)):
+        return {}
+    try:
+        return {e["sha256"]: Entry(**{**e, "summary": tuple(e.get("summary", ()))})
+                for e in data["resolutions"]}
+    except (KeyError, TypeError):
+        return {}
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+class CorpusWriter:
+    def __init__(self, directory: Path, base: str, formats: tuple[str, ...]) -> None:
+        self.directory = directory
+        self.base = base
+        self.formats = formats
+        self.parts = directory / PARTS
+        self.parts.mkdir()
+        self.incoming = directory / INCOMING
+        self.incoming.mkdir()
+        self.entries: dict[str, Entry] = {}  # graph -> entry
+
+    def _files(self, stem: str) -> list[str]:
+        return ([f"{PARTS}/{stem}.{_PART_EXTENSIONS[f]}" for f in _PART_EXTENSIONS
+                 if f == "nquads" or f in self.formats]
+                + [f"{stem}.{FORMATS[f].extension}" for f in self.formats
+                   if not FORMATS[f].quads])
+
+    def accept(self, staged: Staged, sha256: str) -> None:
+        """A document a worker wrote to the incoming folder, moved into place."""
+        c = staged.converted
+        folder = Path(staged.folder)
+        try:
+            for name in staged.parts:
+                os.replace(folder / f"{staged.key}.part.{_PART_EXTENSIONS[name]}",
+                           self.parts / f"{c.stem}.{_PART_EXTENSIONS[name]}")
+            for extension in staged.files:
+                os.replace(folder / f"{staged.key}.{extension}",
+                           self.directory / f"{c.stem}.{extension}")
+        except OSError as exc:
+            raise StoreError(f"{self.directory}: cannot write ({exc.strerror})") from None
+        self.entries[c.graph] = Entry(c.graph, c.resolution, c.stem, c.source, sha256,
+                                      c.triples, c.summary)
+
+    def discard(self, staged: Staged) -> None:
+        for path in Path(staged.folder).glob(f"{staged.key}.*"):
+            path.unlink(missing_ok=True)
+
+    def reuse(self, entry: Entry, previous: Path, source: str) -> bool:
+        """Take a resolution's files from the previous output unchanged; False if any is
+        missing there (the resolution is then converted again)."""
+        names = self._files(entry.stem)
+        if not all((previous / n).is_file() for n in names):
+            return False
+        for name in names:
+            _link(previous / name, self.directory / name)
+        self.entries[entry.graph] = Entry(entry.graph, entry.resolution, entry.stem, source,
+                                          entry.sha256, entry.triples, entry.summary)
+        return True
+
+    def finish(self, store: bool, ontology: Path) -> list[Path]:
+        """Join the corpus-wide files in graph order, load the store, write the manifest."""
+        shutil.rmtree(self.incoming, ignore_errors=True)
+        order = [self.entries[g] for g in sorted(self.entries)]
+        written: list[Path] = []
+        try:
+            nquads = self.directory / "resgraph.nq"
+            with open(nquads, "wb") as handle:
+                for e in order:
+                    with open(self.parts / f"{e.stem}.nq", "rb") as part:
+                        shutil.copyfileobj(part, handle)
+            written.append(nquads)
+            if "trig" in self.formats:
+                path = self.directory / "resgraph.trig"
+                with open(path, "wb") as handle:
+                    handle.write(_trig_prefixes())
+                    for e in order:
+                        handle.write((self.parts / f"{e.stem}.trig").read_bytes())
+                written.append(path)
+            if "jsonld" in self.formats:
+                path = self.directory / "resgraph.jsonld"
+                with open(path, "wb") as handle:
+                    chunks = ((self.parts / f"{e.stem}.jsonld").read_text("utf-8")
+                              for e in order)
+                    for piece in jsonld_document(chunks):
+                        handle.write(piece)
+                written.append(path)
+            for f in self.formats:
+                if not FORMATS[f].quads:
+                    written.extend(self.directory / f"{e.stem}.{FORMATS[f].extension}"
+                                   for e in order)
+            if store:
+                written.append(_load_store(self.directory / "store", nquads, ontology))
+            manifest = {
+                "resgraph": __version__, "code": code_version(), "base": self.base,
+                "formats": list(self.formats),
+                "resolutions": [{**asdict(e), "summary": list(e.summary)} for e in order],
+            }
+            (self.directory / MANIFEST).write_text(
+                json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        except OSError as exc:
+            raise StoreError(f"{self.directory}: cannot write ({exc.strerror})") from None
+        return written
+
+
+def _load_store(path: Path, nquads: Path, ontology: Path) -> Path:
+    """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology."""
+    import gc
+
+    try:
+        store = ox.Store(str(path))
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE,
+                        to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+        store.flush()
+        store.optimize()
+        del store
+        gc.collect()  # releases the RocksDB lock before the directory is swapped in
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the store ({exc})") from None
+    return path

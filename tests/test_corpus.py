@@ -1,0 +1,202 @@
+"""A corpus build (issue 12): streaming and parallel, incremental, the output directory as a
+unit. Real processes: the interrupt and concurrency tests run `resgraph build` as a user
+would and signal it."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from resgraph.cli import main
+from resgraph.corpus import NothingBuilt, build_corpus
+from resgraph.errors import StoreError
+from resgraph.store import query_store
+
+from conftest import REPO, SEED, corpus
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from synthetic import variants
+
+BASE = "https://w3id.org/resgraph/id/"
+ALL = ("nquads", "trig", "jsonld", "turtle", "ntriples", "rdfxml")
+
+
+def _texts() -> list[Path]:
+    return [SEED, corpus("B-9-2024-0216.txt"), corpus("B-9-2024-0218.txt")]
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def _build(sources, out: Path, **options):
+    return build_corpus(sources, out, base=BASE, formats=options.pop("formats", ALL),
+                        **options)
+
+
+def test_one_worker_or_two_write_the_same_bytes(tmp_path: Path) -> None:
+    one = _build(_texts(), tmp_path / "one", jobs=1, store=False)
+    two = _build(_texts(), tmp_path / "two", jobs=2, store=False)
+    assert (one.resolutions, one.built, one.triples) == (3, 3, two.triples)
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    manifest = json.loads((tmp_path / "two" / "manifest.json").read_text())
+    assert [r["stem"] for r in manifest["resolutions"]] == [
+        "2022-2505-RSP_joint-motion", "2024-2686-DEA_B-9-2024-0216",
+        "2024-2694-DEA_B-9-2024-0218"]
+
+
+def test_a_corpus_file_is_its_graphs_in_iri_order(tmp_path: Path) -> None:
+    """resgraph.nq is each graph's sorted lines, graph after graph; TriG and JSON-LD hold
+    every graph once."""
+    _build(list(reversed(_texts())), tmp_path / "o", jobs=2, store=False)
+    lines = (tmp_path / "o" / "resgraph.nq").read_bytes().splitlines()
+    graphs = [line.rsplit(b" ", 2)[-2] for line in lines]
+    assert graphs == sorted(graphs)
+    trig = (tmp_path / "o" / "resgraph.trig").read_text()
+    assert trig.count("/graph> {") == 3
+    document = json.loads((tmp_path / "o" / "resgraph.jsonld").read_text())
+    assert len(document["@graph"]) == 3
+
+
+def test_a_rebuild_converts_only_what_changed_and_leaves_nothing_stale(tmp_path: Path) -> None:
+    sources = variants([SEED], tmp_path / "in", 3)
+    out = tmp_path / "out"
+    first = _build(sources, out, jobs=1)
+    assert (first.built, first.reused) == (3, 0)
+    again = _build(sources, out, jobs=1)
+    assert (again.built, again.reused) == (0, 3)
+    # one input changed, one dropped: one conversion, and the dropped one's files are gone
+    sources[0].write_text(sources[0].read_text() + "\n", "utf-8")
+    dropped = _build(sources[:2], out, jobs=1)
+    assert (dropped.built, dropped.reused, dropped.resolutions) == (1, 1, 2)
+    stems = sorted(p.stem for p in out.glob("*.ttl"))
+    assert stems == ["2022-5000-RSP_joint-motion", "2022-5001-RSP_joint-motion"]
+    assert sorted(p.name for p in (out / ".parts").iterdir()) == [
+        f"2022-500{n}-RSP_joint-motion.{ext}" for n in (0, 1)
+        for ext in ("jsonld", "nq", "trig")]
+    rows = query_store(out / "store", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g {"
+                                      " ?r a <https://w3id.org/resgraph/ontology#Resolution> }}")
+    assert rows.rows == (("2",),)
+    assert list(tmp_path.glob(".out.*-*")) == []
+
+
+def test_another_build_holding_the_lock_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with open(tmp_path / ".out.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(StoreError, match=r"another resgraph build is writing it"):
+            _build([SEED], out, jobs=1)
+    assert not out.exists()
+
+
+def test_an_interrupted_build_leaves_the_previous_output_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build([SEED], out, jobs=1, formats=("nquads",))
+    before = _files(out)
+
+    def interrupt(outcome) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _build(_texts(), out, jobs=1, formats=("nquads",), on_outcome=interrupt)
+    assert _files(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+
+
+def test_every_input_failing_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(NothingBuilt, match=r"missing\.txt: no such file \(and 1 other"):
+        _build([tmp_path / "missing.txt", tmp_path / "gone.pdf"], tmp_path / "out", jobs=2)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_directory_that_is_not_an_output_is_never_replaced(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    with pytest.raises(StoreError, match=r"holds files that are not a resgraph output"):
+        _build([SEED], mine, jobs=1)
+    assert (mine / "notes.txt").read_text() == "keep me"
+
+
+def test_build_walks_a_directory_and_reads_a_list(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    variants([SEED], folder / "sub", 2)
+    (folder / ".hidden.txt").write_text("not an input")
+    listed = tmp_path / "list.txt"
+    listed.write_text(f"# the corpus\n{corpus('B-9-2024-0216.txt')}\n\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder), "--from-list", str(listed),
+                                       "-o", str(tmp_path / "out"), "--format", "nquads",
+                                       "--no-store", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "3 resolutions, " in result.output
+    assert "  inputs             3" in result.output and "  failed             0" in \
+        result.output
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "resgraph.cli", *args], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for(path_glob: str, folder: Path, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not list(folder.glob(path_glob)):
+        assert time.monotonic() < deadline, f"no {path_glob} in {folder}"
+        time.sleep(0.02)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    """Forty resolutions: long enough a build to interrupt."""
+    folder = tmp_path_factory.mktemp("many")
+    variants([SEED], folder, 40)
+    return folder
+
+
+def test_ctrl_c_on_a_real_build_keeps_the_previous_output(tmp_path: Path, many: Path) -> None:
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(SEED), "-o", str(out), "--format",
+                                     "nquads"]).exit_code == 0
+    before = _files(out)
+    build = _cli("build", str(many), "-o", "out", "--format", "nquads", "-j", "2", cwd=tmp_path)
+    _wait_for(".out.building-*/.parts/*.nq", tmp_path)
+    build.send_signal(signal.SIGINT)
+    _, err = build.communicate(timeout=60)
+    assert build.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "resgraph: interrupted"
+    assert _files(out) == before
+    assert list(tmp_path.glob(".out.building-*")) == []
+
+
+def test_two_builds_at_once_the_second_is_refused_and_queries_go_on(tmp_path: Path,
+                                                                    many: Path) -> None:
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(SEED), "-o", str(out), "--format",
+                                     "nquads"]).exit_code == 0
+    first = _cli("build", str(many), "-o", "out", "--format", "nquads", "-j", "2", cwd=tmp_path)
+    _wait_for(".out.building-*", tmp_path)
+    second = _cli("build", str(SEED), "-o", "out", cwd=tmp_path)
+    _, err = second.communicate(timeout=60)
+    assert second.returncode == 2
+    assert err == ("resgraph: error: out: another resgraph build is writing it; run this "
+                   "one when it has finished\n")
+    # the store answers throughout the rebuild: the old one, then the new one
+    answers = set()
+    while first.poll() is None:
+        rows = query_store(out / "store", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g "
+                                          "{ ?s ?p ?o } }").rows
+        answers.add(rows[0][0])
+    assert first.wait(timeout=120) == 0, first.stderr.read() if first.stderr else ""
+    answers.add(query_store(out / "store", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g"
+                                           " { ?s ?p ?o } }").rows[0][0])
+    assert answers <= {"2", "41"} and "41" in answers  # 1 or 40 resolutions, and the ontology
+    assert os.listdir(tmp_path).count("out") == 1
