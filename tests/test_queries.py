@@ -136,3 +136,12 @@ def test_unknown_query_and_parameter() -> None:
 
 def test_queries_directory_is_the_one_shipped() -> None:
     assert {p.stem for p in (REPO / "queries").glob("*.rq")} == set(stored_queries())
+
+
+def test_parameters_are_bound_inside_the_graph_block() -> None:
+    """A VALUES inside GRAPH is joined first by Oxigraph; a trailing one is not (issue 12)."""
+    from resgraph.queries import bind, get_query
+
+    text = bind(get_query("demands"), {"resolution": "https://w3id.org/resgraph/id/x"})
+    assert "GRAPH ?g {\n    VALUES (?resolution) { (<https://w3id.org/resgraph/id/x>) }\n" in text
+    assert text.rstrip().endswith("ORDER BY ?resolution ?partOrder ?order ?addresseeName")

@@ -4,8 +4,9 @@ Each file starts with a comment header:
     # title: ...
     # description: ...
     # parameters: resolution (IRI, optional) ...
-Parameters are bound by appending a VALUES clause, which every SPARQL 1.1 engine accepts, so
-the same text runs on the embedded store, on graph files and on a remote endpoint.
+Parameters are bound by a VALUES clause inside the query's GRAPH block (or, in a query with
+none, at its end), which every SPARQL 1.1 engine accepts, so the same text runs on the
+embedded store, on graph files and on a remote endpoint.
 """
 
 from __future__ import annotations
@@ -90,6 +91,17 @@ def bind(query: StoredQuery, params: dict[str, str]) -> str:
         keys = sorted(params)
         variables = " ".join(f"?{k}" for k in keys)
         values = " ".join(_sparql_term(params[k]) for k in keys)
-        # SPARQL allows one trailing VALUES clause, so all parameters share it.
-        text += f"VALUES ({variables}) {{ ({values}) }}\n"
+        clause = f"VALUES ({variables}) {{ ({values}) }}"
+        graph = _GRAPH_BLOCK.search(text)
+        if graph:
+            # Inside the named-graph block, where the engine joins it first: Oxigraph does not
+            # push a trailing VALUES into GRAPH (×10 to ×285 slower for one resolution of a
+            # 1,000-resolution store, issue 12). Still plain SPARQL 1.1 (an inline VALUES).
+            text = f"{text[:graph.end()]}\n    {clause}{text[graph.end():]}"
+        else:
+            # SPARQL allows one trailing VALUES clause, so all parameters share it.
+            text += clause + "\n"
     return text
+
+
+_GRAPH_BLOCK = re.compile(r"GRAPH \?g \{")
