@@ -1,0 +1,158 @@
+"""How does a corpus build scale? Builds synthetic corpora of N resolutions made from the real
+texts (benchmarks/synthetic.py: the seed and the shared corpus's texts, under distinct
+procedure numbers) with `resgraph build DIR` in a subprocess, as a user would, and prints:
+wall time, resolutions/s, peak memory of the build's whole process tree (sampled from /proc
+every 0.1 s), store size, and the p50/p95 of every stored query, for one resolution and over
+the whole corpus.
+
+    python benchmarks/scale.py                      # N = 1,000
+    python benchmarks/scale.py --n 1000 5000 20000  # the issue's three sizes
+    python benchmarks/scale.py --n 200 --quick      # a smoke run
+
+The synthetic files and the outputs go to a temporary folder (--work to choose it), removed
+at the end unless --keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import variants
+
+from resgraph import shared
+from resgraph.queries import bind, stored_queries
+from resgraph.resources import default_seed
+from resgraph.store import query_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def texts() -> list[Path]:
+    """The seed and the corpus's plain texts (read from the shared folder, never copied)."""
+    found = [default_seed()]
+    try:
+        found += shared.corpus_files(shared.shared_folder(ROOT), ".txt")
+    except shared.SharedMissing as missing:
+        print(f"{missing}; the synthetic corpus is made from the seed alone", file=sys.stderr)
+    return found
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines()
+                          if line.startswith("VmRSS:")) * 1024
+            for task in Path(f"/proc/{p}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def build(folder: Path, out: Path, jobs: int) -> tuple[float, int, str]:
+    """Wall seconds, peak tree RSS and the last line of the build."""
+    command = [sys.executable, "-m", "resgraph.cli", "build", str(folder), "-o", str(out),
+               "--format", "nquads", "-j", str(jobs)]
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process.pid))
+        time.sleep(0.1)
+    seconds = time.monotonic() - started
+    output, errors = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"build failed ({process.returncode}): {errors.strip()}")
+    return seconds, peak, output.strip().splitlines()[-1]
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def time_queries(store: Path, resolutions: list[str], runs: int) -> dict[str, tuple]:
+    """name -> (p50 and p95 ms for one resolution, p50 and p95 ms over the corpus, rows)."""
+    out = {}
+    for name, query in stored_queries().items():
+        one: list[float] = []
+        for iri in resolutions[:runs]:
+            text = bind(query, {"resolution": iri})
+            started = time.perf_counter()
+            query_store(store, text)
+            one.append((time.perf_counter() - started) * 1000)
+        whole: list[float] = []
+        rows = 0
+        for _ in range(max(1, runs // 3)):
+            started = time.perf_counter()
+            rows = len(query_store(store, bind(query, {})).rows)
+            whole.append((time.perf_counter() - started) * 1000)
+        out[name] = (statistics.median(one), max(one), statistics.median(whole), max(whole),
+                     rows)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[1000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--runs", type=int, default=9, help="query runs (one resolution each)")
+    parser.add_argument("--quick", action="store_true", help="3 query runs")
+    parser.add_argument("--work", type=Path)
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    work = args.work or Path(tempfile.mkdtemp(prefix="resgraph-scale-"))
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}; build -j {args.jobs} --format nquads; "
+          f"work folder {work}")
+    sources = texts()
+    print(f"synthetic corpus cycles through {len(sources)} real texts: "
+          + ", ".join(p.name for p in sources))
+    try:
+        for n in args.n:
+            folder = work / f"in-{n}"
+            shutil.rmtree(folder, ignore_errors=True)
+            variants(sources, folder, n)
+            out = work / f"out-{n}"
+            seconds, peak, last = build(folder, out, args.jobs)
+            manifest = json.loads((out / "manifest.json").read_text())
+            iris = [r["resolution"] for r in manifest["resolutions"]]
+            triples = sum(r["triples"] for r in manifest["resolutions"])
+            print(f"\nN = {n}: {seconds:.1f} s, {n / seconds:.1f} resolutions/s, "
+                  f"peak memory {peak / 2**20:.0f} MiB (build process tree), "
+                  f"{triples:,} triples, store {_size(out / 'store') / 2**20:.0f} MiB, "
+                  f"resgraph.nq {(out / 'resgraph.nq').stat().st_size / 2**20:.0f} MiB")
+            print(f"  {last}")
+            picked = random.Random(n).sample(iris, min(len(iris), runs))
+            print(f"  {'query':<18} {'one p50':>9} {'one p95':>9} {'all p50':>9} "
+                  f"{'all p95':>9} {'rows':>9}")
+            for name, (p50, p95, a50, a95, rows) in time_queries(out / "store", picked,
+                                                                 runs).items():
+                print(f"  {name:<18} {p50:>7.1f}ms {p95:>7.1f}ms {a50:>7.0f}ms {a95:>7.0f}ms "
+                      f"{rows:>9,}")
+            if not args.keep:
+                shutil.rmtree(folder, ignore_errors=True)
+                shutil.rmtree(out, ignore_errors=True)
+    finally:
+        if not args.keep and args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
