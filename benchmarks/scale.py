@@ -1,9 +1,9 @@
 """How does a corpus build scale? Builds synthetic corpora of N resolutions made from the real
 texts (benchmarks/synthetic.py: the seed and the shared corpus's texts, under distinct
 procedure numbers) with `resgraph build DIR` in a subprocess, as a user would, and prints:
-wall time, resolutions/s, peak memory of the build's whole process tree (sampled from /proc
-every 0.1 s), store size, and the p50/p95 of every stored query, for one resolution and over
-the whole corpus.
+wall time, resolutions/s, peak memory of the build's whole process tree (the sum of its
+processes' proportional set sizes, sampled from /proc every 0.1 s), store size, and the
+p50/p95 of every stored query, for one resolution and over the whole corpus.
 
     python benchmarks/scale.py                      # N = 1,000
     python benchmarks/scale.py --n 1000 5000 20000  # the issue's three sizes
@@ -48,15 +48,17 @@ def texts() -> list[Path]:
     return found
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+def _tree_memory(pid: int) -> int:
+    """Memory (bytes) of a process and all its descendants: the sum of their proportional
+    set sizes (PSS, /proc/PID/smaps_rollup), which counts the pages forked workers share with
+    their parent once, not once per process as a sum of resident sizes would."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += next(int(line.split()[1]) for line in status.splitlines()
-                          if line.startswith("VmRSS:")) * 1024
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+            total += next(int(line.split()[1]) for line in rollup.splitlines()
+                          if line.startswith("Pss:")) * 1024
             for task in Path(f"/proc/{p}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
@@ -73,7 +75,7 @@ def build(folder: Path, out: Path, jobs: int) -> tuple[float, int, str]:
                                text=True)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss(process.pid))
+        peak = max(peak, _tree_memory(process.pid))
         time.sleep(0.1)
     seconds = time.monotonic() - started
     output, errors = process.communicate()
@@ -91,7 +93,7 @@ def time_queries(store: Path, resolutions: list[str], runs: int) -> dict[str, tu
     out = {}
     for name, query in stored_queries().items():
         one: list[float] = []
-        for iri in resolutions[:runs]:
+        for iri in resolutions[:runs] if "resolution" in query.parameters else ():
             text = bind(query, {"resolution": iri})
             started = time.perf_counter()
             query_store(store, text)
@@ -102,9 +104,15 @@ def time_queries(store: Path, resolutions: list[str], runs: int) -> dict[str, tu
             started = time.perf_counter()
             rows = len(query_store(store, bind(query, {})).rows)
             whole.append((time.perf_counter() - started) * 1000)
-        out[name] = (statistics.median(one), max(one), statistics.median(whole), max(whole),
-                     rows)
+        out[name] = (statistics.median(one) if one else None, max(one) if one else None,
+                     statistics.median(whole), max(whole), rows)
     return out
+
+
+def print_queries(timings: dict[str, tuple]) -> None:
+    for name, (p50, p95, a50, a95, rows) in timings.items():
+        one = f"{p50:>7.1f}ms {p95:>7.1f}ms" if p50 is not None else f"{'–':>9} {'–':>9}"
+        print(f"  {name:<18} {one} {a50:>7.0f}ms {a95:>7.0f}ms {rows:>9,}", flush=True)
 
 
 def main() -> None:
@@ -115,8 +123,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="3 query runs")
     parser.add_argument("--work", type=Path)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--queries-on", type=Path, metavar="OUT",
+                        help="only time the stored queries on an existing build output")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
+    if args.queries_on:
+        manifest = json.loads((args.queries_on / "manifest.json").read_text())
+        iris = [r["resolution"] for r in manifest["resolutions"]]
+        print(f"{args.queries_on}: {len(iris)} resolutions")
+        print_queries(time_queries(args.queries_on / "store",
+                                   random.Random(len(iris)).sample(iris, min(len(iris), runs)),
+                                   runs))
+        return
     work = args.work or Path(tempfile.mkdtemp(prefix="resgraph-scale-"))
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; build -j {args.jobs} --format nquads; "
@@ -135,17 +153,14 @@ def main() -> None:
             iris = [r["resolution"] for r in manifest["resolutions"]]
             triples = sum(r["triples"] for r in manifest["resolutions"])
             print(f"\nN = {n}: {seconds:.1f} s, {n / seconds:.1f} resolutions/s, "
-                  f"peak memory {peak / 2**20:.0f} MiB (build process tree), "
+                  f"peak memory {peak / 2**20:.0f} MiB (PSS of the build's process tree), "
                   f"{triples:,} triples, store {_size(out / 'store') / 2**20:.0f} MiB, "
                   f"resgraph.nq {(out / 'resgraph.nq').stat().st_size / 2**20:.0f} MiB")
             print(f"  {last}")
             picked = random.Random(n).sample(iris, min(len(iris), runs))
             print(f"  {'query':<18} {'one p50':>9} {'one p95':>9} {'all p50':>9} "
                   f"{'all p95':>9} {'rows':>9}")
-            for name, (p50, p95, a50, a95, rows) in time_queries(out / "store", picked,
-                                                                 runs).items():
-                print(f"  {name:<18} {p50:>7.1f}ms {p95:>7.1f}ms {a50:>7.0f}ms {a95:>7.0f}ms "
-                      f"{rows:>9,}")
+            print_queries(time_queries(out / "store", picked, runs))
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
                 shutil.rmtree(out, ignore_errors=True)

@@ -77,11 +77,14 @@ def test_query_parameters(built: Path) -> None:
 
 def test_queries_lists_descriptions() -> None:
     result = CliRunner().invoke(main, ["queries"])
-    names = [line.split()[0] for line in result.output.splitlines()]
-    assert names == ["citations", "demand-targets", "demands", "events", "figures", "footnotes",
-                     "legal-references", "mentions",
-                     "organisations", "paragraphs", "persons", "places", "recitals",
+    lines = result.output.splitlines()
+    names = [line.split()[0] for line in lines[:-1]]
+    assert names == ["citations", "citing-resolutions", "demand-targets",
+                     "demands-over-time", "demands", "events", "figures", "footnotes",
+                     "legal-references", "mentions", "organisations", "paragraphs",
+                     "persons-across", "persons", "places", "recitals", "repeated-demands",
                      "resolutions"]
+    assert lines[-1] == "Every query also takes limit and offset (whole numbers) to page its rows."
 
 
 def test_parse_json(tmp_path: Path) -> None:

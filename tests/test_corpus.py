@@ -200,3 +200,69 @@ def test_two_builds_at_once_the_second_is_refused_and_queries_go_on(tmp_path: Pa
                                            " { ?s ?p ?o } }").rows[0][0])
     assert answers <= {"2", "41"} and "41" in answers  # 1 or 40 resolutions, and the ontology
     assert os.listdir(tmp_path).count("out") == 1
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory) -> Path:
+    """The seed and a copy of it under another procedure: two resolutions naming the same
+    people and asking the same things."""
+    folder = tmp_path_factory.mktemp("two")
+    copy = variants([SEED], folder / "in", 1)[0]
+    build_corpus([SEED, copy], folder / "out", base=BASE, formats=("nquads",), jobs=1)
+    return folder / "out"
+
+
+def _rows(out: Path, name: str, **params: str) -> list[dict]:
+    from resgraph.queries import bind, get_query
+
+    result = query_store(out / "store", bind(get_query(name), params))
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
+def test_one_person_named_in_two_resolutions_is_one_node(two: Path) -> None:
+    rows = _rows(two, "persons-across")
+    assert len(rows) == 31 and {r["resolutions"] for r in rows} == {"2"}
+    tokayev = next(r for r in rows if r["name"] == "Kassym-Jomart Tokayev")
+    assert tokayev["person"] == f"{BASE}person/kassym-jomart-tokayev"
+    assert tokayev["roles"] == "President"
+
+
+def test_demands_repeated_across_resolutions_and_over_time(two: Path) -> None:
+    council = f"{BASE}entity/council-eu"
+    repeated = _rows(two, "repeated-demands", addressee=council)
+    assert repeated and {r["resolutions"] for r in repeated} == {"2"}
+    assert {r["addresseeName"] for r in repeated} == {"Council of the European Union"}
+    over_time = _rows(two, "demands-over-time", addressee=council)
+    assert len({r["resolution"] for r in over_time}) == 2
+    assert len(over_time) == 2 * len(repeated)
+    page = _rows(two, "demands-over-time", addressee=council, limit="2", offset="1")
+    assert page == over_time[1:3]
+
+
+def test_resolutions_citing_one_instrument(two: Path) -> None:
+    teu21 = "http://data.europa.eu/eli/treaty/teu_2016/art_21/oj"
+    rows = _rows(two, "citing-resolutions", target=teu21)
+    assert [r["resolution"] for r in rows] == [f"{BASE}2022-2505-RSP/joint-motion",
+                                               f"{BASE}2022-5000-RSP/joint-motion"]
+
+
+def test_a_citation_of_a_text_in_the_corpus_links_to_its_node(tmp_path: Path) -> None:
+    """A resolution citing the motion B9-0216/2024 in a footnote, built beside that motion,
+    points to it in the corpus's links graph."""
+    citing = variants([SEED], tmp_path / "in", 1)[0]
+    citing.write_text(citing.read_text("utf-8").replace("Texts adopted, P9_TA(2021)0056.",
+                                                        "B9-0216/2024."), "utf-8")
+    out = tmp_path / "out"
+    _build([citing, corpus("B-9-2024-0216.txt")], out, jobs=1, formats=("nquads", "trig"))
+    links = [line for line in (out / "resgraph.nq").read_text().splitlines()
+             if line.endswith(f"<{BASE}corpus/links> .")]
+    assert len(links) == 1 and links[0].startswith(
+        f"<{BASE}2022-5000-RSP/joint-motion/footnote/1/reference/")
+    assert links[0].endswith(
+        "<https://w3id.org/resgraph/ontology#citesResolution> "
+        f"<{BASE}2024-2686-DEA/B-9-2024-0216> <{BASE}corpus/links> .")
+    assert json.loads((out / "manifest.json").read_text())["links"] == 1
+    assert f"<{BASE}corpus/links> {{" in (out / "resgraph.trig").read_text()
+    rows = query_store(out / "store", "SELECT ?r WHERE { GRAPH ?g { ?x <https://w3id.org/"
+                                      "resgraph/ontology#citesResolution> ?r } }").rows
+    assert rows == ((f"{BASE}2024-2686-DEA/B-9-2024-0216",),)

@@ -453,6 +453,7 @@ def queries() -> None:
     for q in stored_queries().values():
         params = f" [parameters: {', '.join(q.parameters)}]" if q.parameters else ""
         click.echo(f"{q.name:<18} {q.description}{params}")
+    click.echo("Every query also takes limit and offset (whole numbers) to page its rows.")
 
 
 @main.command()

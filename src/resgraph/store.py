@@ -127,7 +127,12 @@ def query_endpoint(url: str, query: str) -> Result:
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     client = SPARQLWrapper(url)
-    client.setQuery(query)
+    # Without the stored query's comment header: SPARQLWrapper tells a query from an update by
+    # the first keyword it finds anywhere, comments included ("addressee" reads as ADD).
+    lines = query.splitlines()
+    while lines and lines[0].lstrip().startswith("#"):
+        lines.pop(0)
+    client.setQuery("\n".join(lines))
     client.setReturnFormat(JSON)
     client.setMethod("POST")
     try:

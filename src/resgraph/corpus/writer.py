@@ -7,6 +7,7 @@ built from what, for the next build to reuse."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -18,9 +19,16 @@ import pyoxigraph as ox
 
 from resgraph import __version__
 from resgraph.corpus.convert import PART_EXTENSIONS, Staged
+from resgraph.corpus.links import corpus_links
 from resgraph.corpus.outdir import MANIFEST
 from resgraph.errors import StoreError
-from resgraph.serialize import FORMATS, jsonld_document, serialize, split_prefixes
+from resgraph.serialize import (
+    FORMATS,
+    jsonld_document,
+    jsonld_graph_chunks,
+    serialize,
+    split_prefixes,
+)
 from resgraph.store import ONTOLOGY_GRAPH
 
 PARTS = ".parts"
@@ -136,7 +144,9 @@ class CorpusWriter:
         return True
 
     def finish(self, store: bool, ontology: Path) -> list[Path]:
-        """Join the corpus-wide files in graph order, load the store, write the manifest."""
+        """Join the corpus-wide files in graph order, load the store, add the links between
+        resolutions (corpus.links: a graph of their own, last in every file; only with the
+        store, which finds them), write the manifest."""
         shutil.rmtree(self.incoming, ignore_errors=True)
         order = [self.entries[g] for g in sorted(self.entries)]
         written: list[Path] = []
@@ -146,6 +156,13 @@ class CorpusWriter:
                 for e in order:
                     with open(self.parts / f"{e.stem}.nq", "rb") as part:
                         shutil.copyfileobj(part, handle)
+            links: list[ox.Quad] = []
+            if store:
+                loaded = _load_store(self.directory / "store", nquads, ontology)
+                links = _add_links(loaded, self.base)
+            if links:
+                with open(nquads, "ab") as handle:
+                    handle.write(serialize(links, "nquads"))
             written.append(nquads)
             if "trig" in self.formats:
                 path = self.directory / "resgraph.trig"
@@ -153,13 +170,16 @@ class CorpusWriter:
                     handle.write(_trig_prefixes())
                     for e in order:
                         handle.write((self.parts / f"{e.stem}.trig").read_bytes())
+                    if links:
+                        handle.write(split_prefixes(serialize(links, "trig"))[1])
                 written.append(path)
             if "jsonld" in self.formats:
                 path = self.directory / "resgraph.jsonld"
                 with open(path, "wb") as handle:
                     chunks = ((self.parts / f"{e.stem}.jsonld").read_text("utf-8")
                               for e in order)
-                    for piece in jsonld_document(chunks):
+                    extra = list(jsonld_graph_chunks(links).values()) if links else []
+                    for piece in jsonld_document(itertools.chain(chunks, extra)):
                         handle.write(piece)
                 written.append(path)
             for f in self.formats:
@@ -167,10 +187,10 @@ class CorpusWriter:
                     written.extend(self.directory / f"{e.stem}.{FORMATS[f].extension}"
                                    for e in order)
             if store:
-                written.append(_load_store(self.directory / "store", nquads, ontology))
+                written.append(self.directory / "store")
             manifest = {
                 "resgraph": __version__, "code": code_version(), "base": self.base,
-                "formats": list(self.formats),
+                "formats": list(self.formats), "links": len(links),
                 "resolutions": [{**asdict(e), "summary": list(e.summary)} for e in order],
             }
             (self.directory / MANIFEST).write_text(
@@ -180,13 +200,30 @@ class CorpusWriter:
         return written
 
 
+def _add_links(path: Path, base: str) -> list[ox.Quad]:
+    import gc
+
+    try:
+        store = ox.Store(str(path))
+        links = corpus_links(store, base)
+        if links:
+            store.extend(links)
+            store.flush()
+        del store
+        gc.collect()  # releases the RocksDB lock before the directory is swapped in
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the store ({exc})") from None
+    return links
+
+
 def _load_store(path: Path, nquads: Path, ontology: Path) -> Path:
     """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology."""
     import gc
 
     try:
         store = ox.Store(str(path))
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        # lenient: the N-Quads are resgraph's own, written from checked terms
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
         store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE,
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         store.flush()

@@ -1,14 +1,23 @@
 """Facts -> quads: actors, mentions (Web Annotation), demands, and the SKOS concepts they use.
 
-Well-known actors from the gazetteer get one IRI shared by every resolution
-({base}entity/<id>); everything found only in the text is minted under the resolution.
+Actors have one IRI across the corpus, so that the same person or body named in two
+resolutions is one node:
+- well-known actors from the gazetteer, keyed by its id, which carries their authority
+  identifiers (Publications Office country or corporate body, Wikidata): {base}entity/<id>;
+- national bodies, keyed by body and country: {base}entity/<body>-of-<country>
+  ("authorities-of-kazakhstan");
+- actors found only in the text, keyed by their normalised name (given name first, lower
+  case, ASCII letters and digits joined by hyphens: extract.actors.slug):
+  {base}person/<name>, {base}organisation/<name>, {base}group/<name>, {base}office/<name>.
+Mentions, demands, references, events and figures are facts of one resolution: they are
+minted under their part, numbered in order there, never by character offsets (which a
+cleanup rule may move).
 """
 
 from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
-from resgraph.extract.actors import slug
 from resgraph.extract.demands import speech_acts
 from resgraph.graph.events import add_events
 from resgraph.graph.iri import Minter
@@ -36,8 +45,8 @@ def entity_iri(minter: Minter, key: str) -> str:
         return f"{minter.base}entity/{rest}"
     if kind == "national":
         body, _, country = rest.partition(":")
-        return minter.part("organisation", f"{body}-of-{country}")
-    return minter.part(kind, rest)
+        return f"{minter.base}entity/{body}-of-{country}"
+    return f"{minter.base}{kind}/{rest}"
 
 
 def act_iri(act_id: str) -> NamedNode:
@@ -49,8 +58,11 @@ def add_facts(q, minter: Minter, facts: Facts, nodes: dict[tuple[str, ...], Name
     iris = {e.key: NamedNode(entity_iri(minter, e.key)) for e in facts.entities}
     for entity in facts.entities:
         _add_entity(q, entity, iris)
+    numbers: dict[tuple[str, ...], int] = {}
     for mention in facts.mentions:
-        _add_mention(q, mention, iris[mention.entity], nodes[mention.part.path])
+        numbers[mention.part.path] = numbers.get(mention.part.path, 0) + 1
+        _add_mention(q, mention, iris[mention.entity], nodes[mention.part.path],
+                     numbers[mention.part.path])
     used_acts = sorted({d.act for d in facts.demands})
     acts = speech_acts()
     for act_id in used_acts:
@@ -110,19 +122,11 @@ def reference_target(minter: Minter, ref: LegalReference) -> str | None:
 
 def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
                    nodes: dict[tuple[str, ...], NamedNode]) -> None:
-    seen: set[str] = set()
     order: dict[tuple[str, ...], int] = {}
     for ref in references:
         part = nodes[ref.part.path]
         order[ref.part.path] = order.get(ref.part.path, 0) + 1
-        iri = f"{part.value}/reference/{ref.start}-{ref.end}"
-        if ref.article:
-            iri += "/" + slug(ref.article)
-        base, n = iri, 1
-        while iri in seen:
-            n += 1
-            iri = f"{base}-{n}"
-        seen.add(iri)
+        iri = f"{part.value}/reference/{order[ref.part.path]}"
         node = NamedNode(iri)
         q.add(node, TYPE, rg("LegalReference"))
         q.add(node, rg("part"), part)
@@ -179,8 +183,8 @@ def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
         q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.geonames))
 
 
-def _add_mention(q, mention: Mention, entity: NamedNode, part: NamedNode) -> None:
-    node = NamedNode(f"{part.value}/mention/{mention.start}-{mention.end}")
+def _add_mention(q, mention: Mention, entity: NamedNode, part: NamedNode, number: int) -> None:
+    node = NamedNode(f"{part.value}/mention/{number}")
     q.add(node, TYPE, rg("Mention"))
     q.add(node, oa("motivatedBy"), oa("identifying"))
     q.add(node, oa("hasBody"), entity)
