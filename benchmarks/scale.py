@@ -123,6 +123,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="3 query runs")
     parser.add_argument("--work", type=Path)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--no-queries", action="store_true", help="time the builds only")
     parser.add_argument("--queries-on", type=Path, metavar="OUT",
                         help="only time the stored queries on an existing build output")
     args = parser.parse_args()
@@ -157,6 +158,10 @@ def main() -> None:
                   f"{triples:,} triples, store {_size(out / 'store') / 2**20:.0f} MiB, "
                   f"resgraph.nq {(out / 'resgraph.nq').stat().st_size / 2**20:.0f} MiB")
             print(f"  {last}")
+            if args.no_queries:
+                shutil.rmtree(folder, ignore_errors=True)
+                shutil.rmtree(out, ignore_errors=True)
+                continue
             picked = random.Random(n).sample(iris, min(len(iris), runs))
             print(f"  {'query':<18} {'one p50':>9} {'one p95':>9} {'all p50':>9} "
                   f"{'all p95':>9} {'rows':>9}")

@@ -266,3 +266,16 @@ def test_a_citation_of_a_text_in_the_corpus_links_to_its_node(tmp_path: Path) ->
     rows = query_store(out / "store", "SELECT ?r WHERE { GRAPH ?g { ?x <https://w3id.org/"
                                       "resgraph/ontology#citesResolution> ?r } }").rows
     assert rows == ((f"{BASE}2024-2686-DEA/B-9-2024-0216",),)
+
+
+def test_dask_builds_the_same_bytes(tmp_path: Path) -> None:
+    """The per-document function on a local Dask cluster (two worker processes) gives the
+    output of the local process pool, byte for byte."""
+    from resgraph.corpus import dask_executor
+
+    sources = variants([SEED], tmp_path / "in", 3)
+    local = _build(sources, tmp_path / "local", jobs=2, store=False)
+    dask = _build(sources, tmp_path / "dask", jobs=2, store=False,
+                  executor=lambda n: dask_executor(n))
+    assert (dask.built, dask.resolutions) == (local.built, local.resolutions) == (3, 3)
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")

@@ -178,13 +178,18 @@ def fetch(
 )
 @click.option("--strict", is_flag=True,
               help="Stop at the first input that cannot be built (and write nothing).")
+@click.option("--dask", "dask", is_flag=True,
+              help="Convert on a local Dask cluster of --jobs processes (the dask extra).")
+@click.option("--dask-address", metavar="ADDRESS",
+              help="Convert on the Dask scheduler at ADDRESS; its workers must share OUT's "
+                   "file system.")
 @_CACHE_OPTION
 @_REFRESH_OPTION
 @_TIMEOUT_OPTION
 def build(
     inputs: tuple[str, ...], out: Path, formats: tuple[str, ...], base: str, no_store: bool,
-    from_list: Path | None, jobs: int | None, strict: bool, cache_dir: Path | None,
-    refresh: bool, timeout: float,
+    from_list: Path | None, jobs: int | None, strict: bool, dask: bool,
+    dask_address: str | None, cache_dir: Path | None, refresh: bool, timeout: float,
 ) -> None:
     """Build the graph of one or more resolutions: files (.txt, .pdf, .html, .xml, a Formex
     .zip), directories (every such file in them, recursively) or references, which are fetched
@@ -200,7 +205,7 @@ def build(
     converted again. An input that cannot be built is listed with its reason and the rest is
     built (exit status 1); --strict stops at the first (exit status 2).
     """
-    from resgraph.corpus import build_corpus
+    from resgraph.corpus import build_corpus, dask_executor
     from resgraph.resources import default_seed
 
     given = list(inputs) + (_read_list(from_list) if from_list else [])
@@ -210,7 +215,9 @@ def build(
     try:
         report = build_corpus(paths, out, base=base, formats=formats or FORMAT_NAMES,
                               store=not no_store, jobs=jobs, strict=strict,
-                              on_outcome=progress.step)
+                              on_outcome=progress.step,
+                              executor=(lambda n: dask_executor(n, dask_address))
+                              if dask or dask_address else None)
     finally:
         progress.close()
     for lines in report.described:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,40 +64,78 @@ class NothingBuilt(ResgraphError):
         self.failed = failed
 
 
-def _run(jobs: list[Job], workers: int, folder: Path) -> Iterator[tuple[int, Staged | Failed]]:
+@contextmanager
+def _processes(workers: int) -> Iterator[Executor]:
+    warm()
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def dask_executor(workers: int, address: str | None = None) -> Iterator[Executor]:
+    """The same conversions on Dask (the `dask` extra): a local cluster of `workers`
+    processes, or the scheduler at `address`. Its workers write into the output's staging
+    folder, so a cluster needs a file system shared with the machine that runs the build."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ResgraphError("--dask needs the dask extra: pip install 'resgraph[dask]'") \
+            from None
+    cluster = None if address else LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(address or cluster)
+    try:
+        yield client.get_executor()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run(jobs: list[Job], workers: int, folder: Path,
+         executor: Callable[[int], AbstractContextManager[Executor]] | None = None,
+         ) -> Iterator[tuple[int, Staged | Failed]]:
     """(index in `jobs`, result) as results come, each document's bytes written to `folder`
     by the worker that converted it; at most a few jobs per worker in flight, so that
-    finished results never pile up."""
-    if workers <= 1 or len(jobs) <= 1:
+    finished results never pile up. In this process for one worker, else in a pool of
+    processes or the `executor` given (Dask)."""
+    if executor is None and (workers <= 1 or len(jobs) <= 1):
         for i, job in enumerate(jobs):
             yield i, convert_into(job, str(folder), f"{i:07d}")
         return
-    warm()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    with (executor or _processes)(workers) as pool:
+        yield from _stream(pool, jobs, workers, folder)
+
+
+def _stream(pool: Executor, jobs: list[Job], workers: int,
+            folder: Path) -> Iterator[tuple[int, Staged | Failed]]:
     pending: dict[Future[Staged | Failed], int] = {}
     queue = iter(enumerate(jobs))
-    try:
-        while True:
-            while len(pending) < 2 * workers:
-                nxt = next(queue, None)
-                if nxt is None:
-                    break
-                pending[pool.submit(convert_into, nxt[1], str(folder),
-                                    f"{nxt[0]:07d}")] = nxt[0]
-            if not pending:
-                return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield pending.pop(future), future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    while True:
+        while len(pending) < 2 * workers:
+            nxt = next(queue, None)
+            if nxt is None:
+                break
+            pending[pool.submit(convert_into, nxt[1], str(folder), f"{nxt[0]:07d}")] = nxt[0]
+        if not pending:
+            return
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield pending.pop(future), future.result()
 
 
 def build_corpus(
     sources: Sequence[str | Path], out: Path, *, base: str, formats: Sequence[str],
     store: bool = True, jobs: int | None = None, strict: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
+    executor: Callable[[int], AbstractContextManager[Executor]] | None = None,
 ) -> Report:
+    """Build `sources` into `out` (see the module's description). `executor`, given the
+    number of workers, opens the executor to convert in (by default a local process pool;
+    `dask_executor` runs them on Dask); the output is the same bytes whichever runs them."""
     started = time.monotonic()
     wanted = tuple(dict.fromkeys(["nquads", *formats]))
     workers = jobs or os.cpu_count() or 1
@@ -123,7 +162,7 @@ def build_corpus(
                 continue
             todo.append(Job(source, base, wanted))
             index.append((i, sha))
-        for j, result in _run(todo, workers, writer.incoming):
+        for j, result in _run(todo, workers, writer.incoming, executor):
             i, sha = index[j]
             if isinstance(result, Staged) and result.converted.graph in owner:
                 c = result.converted
@@ -167,4 +206,4 @@ def build_corpus(
         seconds=time.monotonic() - started)
 
 
-__all__ = ["NothingBuilt", "Outcome", "Report", "build_corpus"]
+__all__ = ["NothingBuilt", "Outcome", "Report", "build_corpus", "dask_executor"]
