@@ -71,16 +71,20 @@ def build(folder: Path, out: Path, jobs: int) -> tuple[float, int, str]:
     command = [sys.executable, "-m", "resgraph.cli", "build", str(folder), "-o", str(out),
                "--format", "nquads", "-j", str(jobs)]
     started = time.monotonic()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_memory(process.pid))
-        time.sleep(0.1)
-    seconds = time.monotonic() - started
-    output, errors = process.communicate()
+    # to files, not pipes: a build that prints much (a failure per line) must never block on a
+    # pipe nobody reads while the memory is sampled
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        process = subprocess.Popen(command, stdout=out_file, stderr=err_file, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_memory(process.pid))
+            time.sleep(0.1)
+        seconds = time.monotonic() - started
+        out_file.seek(0)
+        err_file.seek(0)
+        output, errors = out_file.read(), err_file.read()
     if process.returncode != 0:
-        raise SystemExit(f"build failed ({process.returncode}): {errors.strip()}")
+        raise SystemExit(f"build failed ({process.returncode}): {errors.strip()[-2000:]}")
     return seconds, peak, output.strip().splitlines()[-1]
 
 

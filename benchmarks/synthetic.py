@@ -14,8 +14,8 @@ _PROCEDURE = re.compile(r"(\d{4})/(\d{4})\s*\(([A-Z]{3})\)")
 
 def variants(texts: Iterable[Path], folder: Path, n: int, first_number: int = 5000) -> list[Path]:
     """`n` text files in `folder`, cycling through `texts` (plain-text resolutions that print
-    their procedure as "2022/2505(RSP)"), each under its own procedure number: the text's year
-    plus i // 9000, and number first_number + i % 9000 (distinct for any n, as long as no two
+    their procedure as "2022/2505(RSP)"), each under its own procedure number: four digits
+    from first_number to 9999, then the next year's (distinct for any n, as long as no two
     texts share a procedure)."""
     sources = [(p, p.read_text("utf-8")) for p in texts]
     folder.mkdir(parents=True, exist_ok=True)
@@ -25,7 +25,8 @@ def variants(texts: Iterable[Path], folder: Path, n: int, first_number: int = 50
         match = _PROCEDURE.search(text)
         if match is None:
             raise ValueError(f"{path}: no procedure reference such as 2022/2505(RSP) in it")
-        year, number = int(match.group(1)) + i // 9000, first_number + i % 9000
+        block = 10_000 - first_number  # procedure numbers have four digits
+        year, number = int(match.group(1)) + i // block, first_number + i % block
         copy = text.replace(match.group(0), f"{year}/{number:04d}({match.group(3)})")
         target = folder / f"{i:06d}-{path.stem}.txt"
         target.write_text(copy, "utf-8")

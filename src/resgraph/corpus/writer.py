@@ -159,8 +159,7 @@ class CorpusWriter:
                         shutil.copyfileobj(part, handle)
             links: list[ox.Quad] = []
             if store:
-                loaded = _load_store(self.directory / "store", nquads, ontology)
-                links = _add_links(loaded, self.base)
+                links = _load_store(self.directory / "store", nquads, ontology, self.base)
             if links:
                 with open(nquads, "ab") as handle:
                     handle.write(serialize(links, "nquads"))
@@ -201,24 +200,9 @@ class CorpusWriter:
         return written
 
 
-def _add_links(path: Path, base: str) -> list[ox.Quad]:
-    import gc
-
-    try:
-        store = ox.Store(str(path))
-        links = corpus_links(store, base)
-        if links:
-            store.extend(links)
-            store.flush()
-        del store
-        gc.collect()  # releases the RocksDB lock before the directory is swapped in
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot write the store ({exc})") from None
-    return links
-
-
-def _load_store(path: Path, nquads: Path, ontology: Path) -> Path:
-    """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology."""
+def _load_store(path: Path, nquads: Path, ontology: Path, base: str) -> list[ox.Quad]:
+    """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology, with the
+    links between its resolutions (corpus.links) found and added; returns the links."""
     import gc
 
     try:
@@ -232,10 +216,13 @@ def _load_store(path: Path, nquads: Path, ontology: Path) -> Path:
                 store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
         store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE,
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
-        store.flush()
         store.optimize()
+        links = corpus_links(store, base)
+        if links:
+            store.extend(links)
+        store.flush()
         del store
         gc.collect()  # releases the RocksDB lock before the directory is swapped in
     except OSError as exc:
         raise StoreError(f"{path}: cannot write the store ({exc})") from None
-    return path
+    return links
