@@ -163,8 +163,9 @@ def main() -> None:
                   f"resgraph.nq {(out / 'resgraph.nq').stat().st_size / 2**20:.0f} MiB")
             print(f"  {last}")
             if args.no_queries:
-                shutil.rmtree(folder, ignore_errors=True)
-                shutil.rmtree(out, ignore_errors=True)
+                if not args.keep:
+                    shutil.rmtree(folder, ignore_errors=True)
+                    shutil.rmtree(out, ignore_errors=True)
                 continue
             picked = random.Random(n).sample(iris, min(len(iris), runs))
             print(f"  {'query':<18} {'one p50':>9} {'one p95':>9} {'all p50':>9} "

@@ -366,17 +366,23 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
                 graph_files: tuple[Path, ...], endpoint: str | None):
     """Run a stored query on the one data source given: an endpoint, graph files, or the
     store (by default ./resgraph-out/store)."""
-    from resgraph.queries import bind, get_query
-    from resgraph.store import query_endpoint, query_files, query_store
+    from resgraph.queries import get_query
+    from resgraph.store import query_endpoint, with_files, with_store
+    from resgraph.windows import answer
 
     if sum(bool(x) for x in (graph_files, store, endpoint)) > 1:
         raise ResgraphError("give one of --store, --endpoint or graph files, not several")
-    text = bind(get_query(name), params)
+    stored = get_query(name)
+
+    def use(run):
+        return answer(stored, params, run)
+
     if endpoint:
-        return query_endpoint(endpoint, text)
+        url = endpoint
+        return use(lambda text: query_endpoint(url, text))
     if graph_files:
-        return query_files(list(graph_files), text)
-    return query_store(store or DEFAULT_OUT / "store", text)
+        return with_files(list(graph_files), use)
+    return with_store(store or DEFAULT_OUT / "store", use)
 
 
 @main.command()

@@ -4,6 +4,7 @@ Each file starts with a comment header:
     # title: ...
     # description: ...
     # parameters: resolution (IRI, optional) ...
+    # window: resolution        (optional; see resgraph.windows)
 Parameters are bound by a VALUES clause inside the query's GRAPH block (or, in a query with
 none, at its end), which every SPARQL 1.1 engine accepts, so the same text runs on the
 embedded store, on graph files and on a remote endpoint.
@@ -12,13 +13,15 @@ embedded store, on graph files and on a remote endpoint.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from resgraph.errors import QueryError
 from resgraph.resources import data_dir
 
-_HEADER = re.compile(r"^#\s*(title|description|parameters)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|description|parameters|window)\s*:\s*(.*)$")
+_ORDER_BY = re.compile(r"^ORDER BY\s+(.*)$", re.MULTILINE)
 _PARAMETER = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?")
 
 
@@ -30,6 +33,10 @@ class StoredQuery:
     parameters: tuple[str, ...]
     text: str
     path: Path
+    # Every row comes from one resolution's graph, and rows are ordered first by these
+    # variables, each a property of that resolution: the query can be answered window by
+    # window of resolutions in that order (resgraph.windows).
+    window: tuple[str, ...] = ()
 
 
 def _read(path: Path) -> StoredQuery:
@@ -45,6 +52,13 @@ def _read(path: Path) -> StoredQuery:
         m.group(1) for m in _PARAMETER.finditer(header.get("parameters", "")) if m.group(1)
         not in ("none",)
     )
+    window = tuple(header.get("window", "").split())
+    if window:
+        order = _ORDER_BY.search(text)
+        keys = order.group(1).split() if order else []
+        if keys[: len(window)] != [f"?{v}" for v in window]:
+            raise QueryError(f"{path}: '# window: {' '.join(window)}' needs the query to be "
+                             f"ordered by {' '.join('?' + v for v in window)} first")
     return StoredQuery(
         name=path.stem,
         title=header.get("title", path.stem),
@@ -52,6 +66,7 @@ def _read(path: Path) -> StoredQuery:
         parameters=params,
         text=text,
         path=path,
+        window=window,
     )
 
 
@@ -82,9 +97,10 @@ def _sparql_term(value: str) -> str:
 PAGING = ("limit", "offset")
 
 
-def bind(query: StoredQuery, params: dict[str, str]) -> str:
+def bind(query: StoredQuery, params: dict[str, str], graphs: Sequence[str] = ()) -> str:
     """The query text with `params` bound: IRIs as IRIs, anything else as a string; `limit`
-    and `offset` page the rows (in the query's own order)."""
+    and `offset` page the rows (in the query's own order). `graphs`, when given, are the
+    only named graphs the query reads (a window of resolutions, resgraph.windows)."""
     paging = {k: params[k] for k in PAGING if k in params}
     params = {k: v for k, v in params.items() if k not in PAGING}
     for key, value in paging.items():
@@ -99,6 +115,12 @@ def bind(query: StoredQuery, params: dict[str, str]) -> str:
     text = query.text.rstrip() + "\n"
     # LIMIT and OFFSET end the query; a trailing VALUES would come after them (SPARQL 1.1 §19)
     text += "".join(f"{k.upper()} {int(paging[k])}\n" for k in PAGING if k in paging)
+    if graphs:
+        graph = _GRAPH_BLOCK.search(text)
+        if not graph:
+            raise QueryError(f"query {query.name!r} has no GRAPH ?g block to read graphs from")
+        named = " ".join(f"({_sparql_term(g)})" for g in graphs)
+        text = f"{text[:graph.start()]}VALUES (?g) {{ {named} }}\n  {text[graph.start():]}"
     if params:
         keys = sorted(params)
         variables = " ".join(f"?{k}" for k in keys)
@@ -113,7 +135,7 @@ def bind(query: StoredQuery, params: dict[str, str]) -> str:
             # query answers for one resolution of a 5,000-resolution store in under 10 ms
             # (issue 12; `demands` took 360 ms with the inner clause alone). Plain SPARQL 1.1.
             outer = ""
-            if "resolution" in params:
+            if "resolution" in params and not graphs:
                 named = _sparql_term(params["resolution"].rstrip("/") + "/graph")
                 outer = f"VALUES (?g) {{ ({named}) }}\n  "
             text = (f"{text[:graph.start()]}{outer}{text[graph.start():graph.end()]}\n"

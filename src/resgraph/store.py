@@ -3,18 +3,22 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from resgraph.errors import QueryError, StoreError
+
+T = TypeVar("T")
 
 ONTOLOGY_GRAPH = "https://w3id.org/resgraph/ontology"
 
@@ -54,10 +58,16 @@ def _run_local(store: ox.Store, query: str) -> Result:
 
 
 def query_store(path: Path, query: str) -> Result:
-    """Run a query on the store at `path` (OUT/store), safely while a build replaces OUT: the
-    output directory is opened first and the store read through that handle, so the whole
-    query sees one generation; if the directory was swapped while the store was being opened
-    (the old one is then removed), the new one is opened instead."""
+    """Run a query on the store at `path` (OUT/store); see `with_store`."""
+    return with_store(path, lambda run: run(query))
+
+
+def with_store(path: Path, use: Callable[[Callable[[str], Result]], T]) -> T:
+    """`use(run)`, where `run` runs a query on the store at `path` (OUT/store), safely while a
+    build replaces OUT: the output directory is opened first and the store read through that
+    handle, so all the queries `use` runs see one generation; if the directory was swapped
+    while the store was being opened (the old one is then removed), the new one is opened
+    instead."""
     for _ in range(3):
         generation = _generation(path)
         try:
@@ -66,7 +76,7 @@ def query_store(path: Path, query: str) -> Result:
                     raise QueryError(f"{path}: no resgraph store here (run 'resgraph build -o "
                                      "DIR' first)")
                 store = ox.Store.read_only(str(pinned))
-                return _run_local(store, query)
+                return use(functools.partial(_run_local, store))
         except (OSError, RuntimeError) as exc:
             if _generation(path) != generation:
                 continue  # swapped during the open: read the new one
@@ -119,7 +129,13 @@ def load_files(paths: Sequence[Path]) -> ox.Store:
 
 
 def query_files(paths: Sequence[Path], query: str) -> Result:
-    return _run_local(load_files(paths), query)
+    return with_files(paths, lambda run: run(query))
+
+
+def with_files(paths: Sequence[Path], use: Callable[[Callable[[str], Result]], T]) -> T:
+    """`use(run)`, where `run` runs a query on the graph files loaded once into memory."""
+    store = load_files(paths)
+    return use(lambda query: _run_local(store, query))
 
 
 def query_endpoint(url: str, query: str) -> Result:

@@ -1,0 +1,106 @@
+"""Stored queries over a corpus answered window by window of resolutions (resgraph.windows):
+the same rows in the same order as the query run once, and pages that stop early."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from resgraph.corpus import build_corpus
+from resgraph.queries import bind, get_query, stored_queries
+from resgraph.store import Result, _run_local
+from resgraph.windows import answer, run_windowed, window_order, windowed
+
+from conftest import SEED, corpus
+
+BASE = "https://w3id.org/resgraph/id/"
+WINDOWED = sorted(n for n, q in stored_queries().items() if q.window)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> ox.Store:
+    """Five different resolutions (the seed and four of the shared corpus's texts), of
+    different dates and kinds, in one store."""
+    out = tmp_path_factory.mktemp("windows") / "out"
+    texts = [SEED, corpus("B-9-2024-0216.txt"), corpus("B-9-2024-0218.txt"),
+             corpus("A-9-2024-0071-motion.txt"), corpus("A-9-2023-0004-legislative-resolution.txt")]
+    build_corpus(texts, out, base=BASE, formats=("nquads",), jobs=2)
+    return ox.Store.read_only(str(out / "store"))
+
+
+class Counting:
+    """`run` for a store, counting the queries it runs."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.run_one = functools.partial(_run_local, store)
+        self.queries = 0
+
+    def __call__(self, text: str) -> Result:
+        self.queries += 1
+        return self.run_one(text)
+
+
+def test_fourteen_stored_queries_declare_a_window() -> None:
+    assert len(WINDOWED) == 14
+    assert get_query("demands-over-time").window == ("date", "resolution")
+    assert {"persons-across", "repeated-demands", "citing-resolutions",
+            "resolutions"}.isdisjoint(WINDOWED)
+
+
+def test_the_windows_follow_the_resolutions_dates_for_demands_over_time(store) -> None:
+    run = Counting(store)
+    graphs = [r[0] for r in run(window_order(get_query("demands-over-time"))).rows]
+    assert len(graphs) == 5
+    dates = [run(f"SELECT ?d WHERE {{ GRAPH <{g}> {{ ?r a <https://w3id.org/resgraph/ontology"
+                 f"#Resolution> OPTIONAL {{ ?r <http://purl.org/dc/terms/date> ?d }} }} }}"
+                 ).rows[0][0] or "" for g in graphs]
+    # undated first (an unbound value sorts first, SPARQL 1.1 §15.1), then by date
+    assert dates == sorted(dates) and len(set(dates)) >= 3
+
+
+@pytest.mark.parametrize("name", WINDOWED)
+@pytest.mark.parametrize("size", [1, 2, 16])
+def test_windows_give_the_rows_of_the_whole_query_in_its_order(store, name, size) -> None:
+    query = get_query(name)
+    run = Counting(store)
+    whole = run(bind(query, {}))
+    resolutions = {row[whole.columns.index("resolution")] for row in whole.rows}
+    assert len(whole.rows) >= 10 and len(resolutions) >= (1 if name == "persons" else 2)
+    assert run_windowed(query, {}, run, size) == whole
+
+
+@pytest.mark.parametrize("limit, offset", [(1, 0), (7, 3), (40, 25), (1000, 0), (5, 100000)])
+def test_a_page_is_the_same_slice_and_stops_early(store, limit, offset) -> None:
+    query = get_query("mentions")
+    run = Counting(store)
+    whole = run(bind(query, {})).rows
+    assert len(whole) > 100
+    run.queries = 0
+    page = run_windowed(query, {"limit": str(limit), "offset": str(offset)}, run, size=1)
+    assert page.rows == whole[offset:offset + limit]
+    if offset + limit < 20:  # within the first resolution's mentions
+        assert run.queries == 2  # the window order, then one window
+
+
+def test_a_bound_parameter_runs_the_query_once(store) -> None:
+    council = f"{BASE}entity/council-eu"
+    query = get_query("demands-over-time")
+    assert windowed(query, {"limit": "5"}) and not windowed(query, {"addressee": council})
+    run = Counting(store)
+    rows = answer(query, {"addressee": council}, run).rows
+    assert run.queries == 1 and rows
+    assert {r[query_columns(query).index("addresseeName")] for r in rows} == {
+        "Council of the European Union"}
+
+
+def query_columns(query) -> list[str]:
+    return [v.strip(" ?") for v in query.text.split("SELECT", 1)[1].split("WHERE")[0].split()]
+
+
+def test_an_empty_store_answers_with_no_rows(tmp_path: Path) -> None:
+    run = Counting(ox.Store())
+    result = answer(get_query("demands"), {"limit": "10"}, run)
+    assert result.rows == () and "addresseeName" in result.columns
