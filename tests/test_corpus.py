@@ -283,7 +283,8 @@ def test_dask_builds_the_same_bytes(tmp_path: Path) -> None:
 
 def test_the_store_holds_the_graph_of_the_input_first_in_order(tmp_path: Path) -> None:
     """The PDF first, its text second: with two workers the text is usually accepted first and
-    then replaced by the PDF's graph; the store then holds the PDF's graph alone."""
+    then replaced by the PDF's graph; the store and the N-Quads then hold the PDF's graph
+    alone."""
     pdf, txt = corpus("B-9-2024-0216.pdf"), corpus("B-9-2024-0216.txt")
     report = _build([pdf, txt], tmp_path / "o", jobs=2, formats=("nquads",))
     assert report.built == 1 and [f.source for f in report.failed] == [str(txt)]
@@ -292,31 +293,5 @@ def test_the_store_holds_the_graph_of_the_input_first_in_order(tmp_path: Path) -
     assert entry["source"] == str(pdf)
     count = query_store(tmp_path / "o" / "store", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH "
                         f"<{entry['graph']}> {{ ?s ?p ?o }} }}").rows[0][0]
-    assert int(count) == entry["triples"] == sum(
-        1 for _ in open(tmp_path / "o" / "resgraph.nq", encoding="utf-8"))
-
-
-def test_a_graph_cleared_and_given_again_is_its_last_file(tmp_path: Path) -> None:
-    from resgraph.corpus.loader import StoreLoader
-
-    graph = "https://example.org/g"
-    first, second = tmp_path / "a.nq", tmp_path / "b.nq"
-    first.write_text(f"<urn:a> <urn:p> <urn:x> <{graph}> .\n<urn:b> <urn:p> <urn:x> <{graph}> .\n")
-    second.write_text(f"<urn:c> <urn:p> <urn:y> <{graph}> .")  # no final line break
-    loader = StoreLoader(tmp_path / "store")
-    loader.load(first)
-    loader.clear(graph)
-    loader.load(second)
-    store = loader.finish()
-    assert sorted(q.subject.value for q in store) == ["urn:c"]
-    loader.close()
-
-
-def test_a_store_that_cannot_be_read_is_one_error(tmp_path: Path) -> None:
-    from resgraph.corpus.loader import StoreLoader
-
-    loader = StoreLoader(tmp_path / "store")
-    loader.load(tmp_path / "missing.nq")
-    with pytest.raises(StoreError, match=r"store: cannot write the store .*missing\.nq"):
-        loader.finish()
-    loader.close()
+    lines = (tmp_path / "o" / "resgraph.nq").read_text("utf-8").count("\n")
+    assert int(count) == entry["triples"] == lines

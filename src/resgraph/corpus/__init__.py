@@ -144,8 +144,9 @@ def build_corpus(
     described: dict[int, tuple[str, ...]] = {}
     owner: dict[str, int] = {}  # graph -> the input index it was built from
     status: dict[str, str] = {}  # graph -> built | reused
-    with staged(out) as staging, CorpusWriter(staging, base, wanted, store) as writer:
+    with staged(out) as staging:
         previous = read_manifest(out, base, wanted)
+        writer = CorpusWriter(staging, base, wanted)
         todo: list[Job] = []
         index: list[tuple[int, str | None]] = []  # job -> (input index, digest)
         for i, source in enumerate(map(str, sources)):
@@ -195,7 +196,7 @@ def build_corpus(
         failures = tuple(f for _, f in sorted(failed, key=lambda x: x[0]))
         if not writer.entries:
             raise NothingBuilt(failures)
-        written = writer.finish(ontology_file())
+        written = writer.finish(store, ontology_file())
     final = [out / p.relative_to(staging) for p in written]
     return Report(
         out=out, inputs=len(sources), built=sum(1 for s in status.values() if s == "built"),
