@@ -24,9 +24,10 @@ import pytest
 from click.testing import CliRunner
 
 from resgraph.cli import main
-from resgraph.pipeline import build_many, write_outputs
+from resgraph.corpus import build_corpus
 from resgraph.queries import stored_queries
 from resgraph.resources import default_seed
+from resgraph.vocab import DEFAULT_BASE
 
 RESOLUTION = "https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion"
 GRAPH = f"{RESOLUTION}/graph"
@@ -71,8 +72,7 @@ def _sparql_json(port: int, query: str) -> dict:
 def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled seed built with the library: resgraph.nq and store/ in a fresh directory."""
     out = tmp_path_factory.mktemp("seed-out")
-    built = build_many([default_seed()])
-    write_outputs(out, built, ["nquads"], store=True)
+    build_corpus([default_seed()], out, base=DEFAULT_BASE, formats=["nquads"], jobs=1)
     assert (out / "resgraph.nq").is_file() and (out / "store" / "CURRENT").is_file()
     return out
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from resgraph.pipeline import build_many, write_outputs
+from resgraph.corpus import build_corpus
 from resgraph.resources import default_seed
+from resgraph.vocab import DEFAULT_BASE
 
 from conftest import shared_file
 
@@ -44,7 +45,8 @@ def odp_file() -> Path:
 @pytest.fixture(scope="module")
 def seed_nq(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seed-out")
-    write_outputs(out, build_many([default_seed()]), ["nquads"], store=False)
+    build_corpus([default_seed()], out, base=DEFAULT_BASE, formats=["nquads"], store=False,
+                 jobs=1)
     return out / "resgraph.nq"
 
 

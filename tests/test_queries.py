@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from resgraph.corpus import build_corpus
 from resgraph.errors import QueryError
-from resgraph.pipeline import build_one, write_outputs
 from resgraph.queries import bind, get_query, stored_queries
 from resgraph.store import query_files, query_store
+from resgraph.vocab import DEFAULT_BASE
 
 from conftest import REPO, SEED, SEED_IRI, corpus
 
@@ -26,8 +27,8 @@ MOTION = "https://w3id.org/resgraph/id/2024-2686-DEA/B-9-2024-0216"
 @pytest.fixture(scope="module")
 def out(tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("out")
-    write_outputs(directory, [build_one(SEED), build_one(corpus("B-9-2024-0216.pdf"))],
-                  ["nquads"])
+    build_corpus([SEED, corpus("B-9-2024-0216.pdf")], directory, base=DEFAULT_BASE,
+                 formats=["nquads"], jobs=1)
     return directory
 
 
@@ -35,7 +36,7 @@ def out(tmp_path_factory) -> Path:
 def seed_out(tmp_path_factory) -> Path:
     """The seed alone: what runs without the shared folder."""
     directory = tmp_path_factory.mktemp("seed-out")
-    write_outputs(directory, [build_one(SEED)], ["nquads"])
+    build_corpus([SEED], directory, base=DEFAULT_BASE, formats=["nquads"], jobs=1)
     return directory
 
 

@@ -18,9 +18,6 @@ from resgraph.extract import extract_facts
 from resgraph.graph import Minter, build_quads
 from resgraph.model import Facts, Resolution
 from resgraph.parse import parse_resolution
-from resgraph.resources import ontology_file
-from resgraph.serialize import FORMATS, serialize
-from resgraph.store import write_store
 from resgraph.text import read_source
 from resgraph.vocab import DEFAULT_BASE
 
@@ -80,31 +77,3 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise StoreError(f"{path}: cannot write ({exc.strerror})") from None
-
-
-def write_outputs(
-    directory: Path, built: Sequence[Built], formats: Sequence[str], store: bool = True
-) -> list[Path]:
-    """Write the serialisations (N-Quads always) and the embedded store into `directory`."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(
-            f"{directory}: cannot create the output directory ({exc.strerror})"
-        ) from None
-    all_quads = [q for item in built for q in item.quads]
-    written: list[Path] = []
-    for name in dict.fromkeys(["nquads", *formats]):
-        fmt = FORMATS[name]
-        if fmt.quads:
-            path = directory / f"resgraph.{fmt.extension}"
-            atomic_write(path, serialize(all_quads, name))
-            written.append(path)
-        else:
-            for item in built:
-                path = directory / f"{file_stem(item)}.{fmt.extension}"
-                atomic_write(path, serialize(item.quads, name))
-                written.append(path)
-    if store:
-        written.append(write_store(directory, all_quads, ontology_file()))
-    return written

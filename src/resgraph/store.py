@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 import functools
-import gc
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +13,7 @@ from typing import TypeVar
 
 import pyoxigraph as ox
 
-from resgraph.errors import QueryError, StoreError
+from resgraph.errors import QueryError
 
 T = TypeVar("T")
 
@@ -163,31 +160,3 @@ def query_endpoint(url: str, query: str) -> Result:
         for b in data["results"]["bindings"]
     )
     return Result(columns, rows)
-
-
-def write_store(directory: Path, quads: Sequence[ox.Quad], ontology: Path) -> Path:
-    """Build the embedded store beside its final place and swap it in, so a failed build
-    never leaves a half-written store where a working one was."""
-    final = directory / "store"
-    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=directory))
-    try:
-        store = ox.Store(str(tmp))
-        store.bulk_extend(quads)
-        store.bulk_load(
-            path=str(ontology), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ONTOLOGY_GRAPH)
-        )
-        store.flush()
-        store.optimize()
-        del store
-        gc.collect()  # releases the RocksDB lock before the directory is renamed
-        old = None
-        if final.exists():
-            old = Path(tempfile.mkdtemp(prefix=".store-old-", dir=directory))
-            os.replace(final, old / "store")
-        os.replace(tmp, final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise StoreError(f"{final}: cannot write the store ({exc})") from None
-    return final
