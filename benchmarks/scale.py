@@ -108,7 +108,8 @@ def _p95(values: list[float]) -> float:
     return sorted(values)[max(0, -(-95 * len(values) // 100) - 1)]
 
 
-def time_queries(store: Path, resolutions: list[str], runs: int) -> dict[str, tuple]:
+def time_queries(store: Path, resolutions: list[str], runs: int,
+                 all_rows: bool = True) -> dict[str, tuple]:
     """name -> (p50 and p95 ms for one resolution; p50 ms of the first page of 100 rows over
     the corpus; p50 and p95 ms of all rows over the corpus; rows)."""
     out = {}
@@ -118,11 +119,12 @@ def time_queries(store: Path, resolutions: list[str], runs: int) -> dict[str, tu
         page = [_timed(store, query, {"limit": str(PAGE)})[0] for _ in range(runs)]
         whole: list[float] = []
         rows = 0
-        for _ in range(max(1, runs // 3)):
+        for _ in range(max(1, runs // 3) if all_rows else 0):
             ms, rows = _timed(store, query, {})
             whole.append(ms)
         out[name] = (statistics.median(one) if one else None, _p95(one) if one else None,
-                     statistics.median(page), statistics.median(whole), _p95(whole), rows)
+                     statistics.median(page), statistics.median(whole) if whole else None,
+                     _p95(whole) if whole else None, rows if whole else None)
     return out
 
 
@@ -131,8 +133,9 @@ def print_queries(timings: dict[str, tuple]) -> None:
           f"{'all p95':>9} {'rows':>9}")
     for name, (p50, p95, page, a50, a95, rows) in timings.items():
         one = f"{p50:>7.1f}ms {p95:>7.1f}ms" if p50 is not None else f"{'–':>9} {'–':>9}"
-        print(f"  {name:<18} {one} {page:>7.0f}ms {a50:>7.0f}ms {a95:>7.0f}ms {rows:>9,}",
-              flush=True)
+        whole = (f"{a50:>7.0f}ms {a95:>7.0f}ms {rows:>9,}" if a50 is not None
+                 else f"{'–':>9} {'–':>9} {'–':>9}")
+        print(f"  {name:<18} {one} {page:>7.0f}ms {whole}", flush=True)
 
 
 def main() -> None:
@@ -144,6 +147,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--no-queries", action="store_true", help="time the builds only")
+    parser.add_argument("--pages-only", action="store_true",
+                        help="time one resolution and the first page, not all rows")
     parser.add_argument("--queries-on", type=Path, metavar="OUT",
                         help="only time the stored queries on an existing build output")
     args = parser.parse_args()
@@ -154,7 +159,7 @@ def main() -> None:
         print(f"{args.queries_on}: {len(iris)} resolutions")
         print_queries(time_queries(args.queries_on / "store",
                                    random.Random(len(iris)).sample(iris, min(len(iris), runs)),
-                                   runs))
+                                   runs, not args.pages_only))
         return
     work = args.work or Path(tempfile.mkdtemp(prefix="resgraph-scale-"))
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -184,7 +189,7 @@ def main() -> None:
                     shutil.rmtree(out, ignore_errors=True)
                 continue
             picked = random.Random(n).sample(iris, min(len(iris), runs))
-            print_queries(time_queries(out / "store", picked, runs))
+            print_queries(time_queries(out / "store", picked, runs, not args.pages_only))
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
                 shutil.rmtree(out, ignore_errors=True)
