@@ -1,12 +1,15 @@
-"""HTTP GET as a polite client of public services: a descriptive User-Agent, a minimum
-interval between requests to one host, timeouts, and retries with exponential backoff that
-honour Retry-After (RFC 9110, section 10.2.3). Every failure is one FetchError line.
+"""HTTP as a polite client: a descriptive User-Agent, a minimum interval between requests to
+one host, timeouts, retries with exponential backoff that honour Retry-After (RFC 9110,
+section 10.2.3), and Basic or Digest authentication (RFC 7617, RFC 7616) for the stores
+resgraph writes to. Every failure is one FetchError line.
 
-Only the standard library: the services are plain GETs, and urllib's errors are enough.
+Only the standard library: urllib has both authentication schemes, and its errors are
+enough.
 """
 
 from __future__ import annotations
 
+import base64
 import http.client
 import time
 import urllib.error
@@ -43,16 +46,28 @@ class HttpSettings:
 
 
 @dataclass(frozen=True)
+class Credentials:
+    user: str
+    password: str
+    scheme: str = "basic"  # or "digest"
+
+
+@dataclass(frozen=True)
 class Response:
     url: str
     status: int
     media_type: str  # the Content-Type without parameters
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
 
 
 @dataclass
 class Http:
     settings: HttpSettings = field(default_factory=HttpSettings)
+    credentials: Credentials | None = None
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
     _last: dict[str, float] = field(default_factory=dict)  # host -> time of its last request
@@ -60,9 +75,16 @@ class Http:
     def get(self, url: str, accept: str, language: str | None = None) -> Response | None:
         """The body at `url`, or None when the server says it has no such resource (404,
         410). Retries what may pass; raises FetchError for everything else."""
-        headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
+        headers = {"Accept": accept}
         if language:
             headers["Accept-Language"] = language
+        return self.send("GET", url, headers, missing=(404, 410))
+
+    def send(self, method: str, url: str, headers: dict[str, str], body: bytes | None = None,
+             missing: tuple[int, ...] = ()) -> Response | None:
+        """`method` on `url`; None when the answer's status is one of `missing`. Retries what
+        may pass; raises FetchError for everything else."""
+        headers = {"User-Agent": self.settings.user_agent, **headers}
         try:
             if urlsplit(url).scheme not in ("http", "https"):
                 raise ValueError("only http and https")
@@ -75,9 +97,9 @@ class Http:
             made = attempt
             wait = self.settings.backoff * 2 ** (attempt - 1)
             try:
-                return self._once(url, headers)
+                return self._once(method, url, headers, body)
             except urllib.error.HTTPError as exc:
-                if exc.code in (404, 410):
+                if exc.code in missing:
                     return None
                 last_problem = f"HTTP {exc.code} {exc.reason}"
                 if exc.code not in _RETRY:
@@ -107,12 +129,28 @@ class Http:
                 self.sleep(wait)
         raise FetchError(f"{url}: {last_problem} after {made} attempt{'s' if made != 1 else ''}")
 
-    def _once(self, url: str, headers: dict[str, str]) -> Response:
-        request = urllib.request.Request(url, headers=headers)
-        with urllib.request.urlopen(request, timeout=self.settings.timeout) as answer:
-            body = answer.read()  # http.client raises IncompleteRead on a short body
+    def _once(self, method: str, url: str, headers: dict[str, str],
+              body: bytes | None) -> Response:
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        with self._opener(url).open(request, timeout=self.settings.timeout) as answer:
+            data = answer.read()  # http.client raises IncompleteRead on a short body
             media = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            return Response(answer.geturl(), answer.status, media, body)
+            return Response(answer.geturl(), answer.status, media, data,
+                            tuple(answer.headers.items()))
+
+    def _opener(self, url: str) -> urllib.request.OpenerDirector:
+        c = self.credentials
+        if c is None:
+            return urllib.request.build_opener()
+        if c.scheme == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, url, c.user, c.password)  # type: ignore[arg-type]
+            return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
+        # Basic is sent with the first request (RFC 7617 allows it): some stores never ask
+        token = base64.b64encode(f"{c.user}:{c.password}".encode()).decode("ascii")
+        opener = urllib.request.build_opener()
+        opener.addheaders = [("Authorization", f"Basic {token}")]
+        return opener
 
     def _wait_turn(self, url: str) -> None:
         host = urlsplit(url).netloc
