@@ -458,6 +458,85 @@ def timeline(resolution: str | None, out: Path, store: Path | None,
     click.echo(f"wrote {out}: {len(events)} events ({dated} dated) of {iri}")
 
 
+def _credentials(user: str | None, password: str | None, auth: str, url: str):
+    """From the options, else $RESGRAPH_USER and $RESGRAPH_PASSWORD, else ~/.netrc (or
+    $NETRC) for the URL's host; none when nothing names a user."""
+    import netrc
+    from urllib.parse import urlsplit
+
+    from resgraph.fetch.http import Credentials
+
+    user = user or os.environ.get("RESGRAPH_USER")
+    password = password if password is not None else os.environ.get("RESGRAPH_PASSWORD")
+    if not user:
+        try:
+            found = netrc.netrc(os.environ.get("NETRC")).authenticators(
+                urlsplit(url).hostname or "")
+        except FileNotFoundError:
+            found = None
+        except (netrc.NetrcParseError, OSError) as exc:
+            raise ResgraphError(f"netrc: cannot read it ({exc})") from None
+        if found:
+            user, password = found[0], found[2]
+    if not user:
+        return None
+    if password is None:
+        raise ResgraphError("--user: no password (give --password or $RESGRAPH_PASSWORD)")
+    return Credentials(user, password, auth)
+
+
+@main.command()
+@click.option("--graph-store", "url", required=True, metavar="URL",
+              help="The store's Graph Store Protocol service, e.g. "
+              "http://127.0.0.1:7878/store (Oxigraph) or "
+              "http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso).")
+@click.option("--store", type=click.Path(path_type=Path),
+              help="A store written by 'build' (default: ./resgraph-out/store).")
+@click.option("--user", help="User name ($RESGRAPH_USER, else ~/.netrc).")
+@click.option("--password", help="Password ($RESGRAPH_PASSWORD, else ~/.netrc).")
+@click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic",
+              show_default=True, help="Authentication scheme (Virtuoso's service: digest).")
+@click.option("--timeout", type=float, default=60.0, show_default=True,
+              help="Seconds to wait for the store's answer to one request.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Further tries of a request that timed out or met a server error.")
+@click.option("--dry-run", is_flag=True, help="Say what would be sent; send nothing.")
+@click.option("--force", is_flag=True, help="Send every graph, changed or not.")
+@click.option("--state", "state", type=click.Path(path_type=Path),
+              help="The push state file (default: one per URL under ~/.local/state/resgraph).")
+def push(url: str, store: Path | None, user: str | None, password: str | None, auth: str,
+         timeout: float, retries: int, dry_run: bool, force: bool, state: Path | None) -> None:
+    """Send the store's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
+
+    Each graph is replaced whole (PUT) in the graph of the same name, so pushing twice
+    changes nothing; only graphs changed since the last push to URL are sent, each is
+    counted back, and graphs pushed before that the store no longer has are deleted there.
+    """
+    from resgraph.fetch.http import Http, HttpSettings
+    from resgraph.gsp import GraphStore
+    from resgraph.push import local_graphs, state_file
+    from resgraph.push import push as send
+    from resgraph.store import with_store_object
+
+    http = Http(HttpSettings(timeout=timeout, attempts=retries + 1, backoff=0.5,
+                             min_interval=0.0), _credentials(user, password, auth, url))
+    target = GraphStore(url, http)
+    path = state or state_file(url)
+    report = with_store_object(
+        store or DEFAULT_OUT / "store",
+        lambda opened: send(local_graphs(opened), target, path, dry_run=dry_run, force=force))
+    verb = "would send" if dry_run else "sent"
+    size = f"{report.bytes_sent / 2**20:.1f} MB" if report.bytes_sent >= 2**20 else \
+        f"{report.bytes_sent / 1024:.0f} kB"
+    for iri in report.sent if dry_run else ():
+        click.echo(f"put {iri}")
+    for iri in report.deleted if dry_run else ():
+        click.echo(f"delete {iri}")
+    click.echo(f"{verb} {len(report.sent)} graph{'s' if len(report.sent) != 1 else ''} "
+               f"({size}) to {url}, {report.unchanged} unchanged, {len(report.deleted)} "
+               f"deleted" + ("" if dry_run or not report.sent else "; each counted back"))
+
+
 @main.command()
 def queries() -> None:
     """List the stored queries with their descriptions and parameters."""

@@ -60,9 +60,14 @@ def query_store(path: Path, query: str) -> Result:
 
 
 def with_store(path: Path, use: Callable[[Callable[[str], Result]], T]) -> T:
-    """`use(run)`, where `run` runs a query on the store at `path` (OUT/store), safely while a
+    """`use(run)`, where `run` runs a query on the store at `path` (see with_store_object)."""
+    return with_store_object(path, lambda store: use(functools.partial(_run_local, store)))
+
+
+def with_store_object(path: Path, use: Callable[[ox.Store], T]) -> T:
+    """`use(store)` with the store at `path` (OUT/store) opened read-only, safely while a
     build replaces OUT: the output directory is opened first and the store read through that
-    handle, so all the queries `use` runs see one generation; if the directory was swapped
+    handle, so everything `use` reads comes from one generation; if the directory was swapped
     while the store was being opened (the old one is then removed), the new one is opened
     instead."""
     for _ in range(3):
@@ -73,7 +78,7 @@ def with_store(path: Path, use: Callable[[Callable[[str], Result]], T]) -> T:
                     raise QueryError(f"{path}: no resgraph store here (run 'resgraph build -o "
                                      "DIR' first)")
                 store = ox.Store.read_only(str(pinned))
-                return use(functools.partial(_run_local, store))
+                return use(store)
         except (OSError, RuntimeError) as exc:
             if _generation(path) != generation:
                 continue  # swapped during the open: read the new one

@@ -1,0 +1,178 @@
+"""`resgraph push` to real triple stores on loopback: `oxigraph serve` and Virtuoso 7, both
+started here (tests/servers.py). A push sends each named graph whole (Graph Store Protocol
+PUT), only what changed, and counts each graph back."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import servers
+from click.testing import CliRunner
+
+from resgraph.cli import main
+from resgraph.corpus import build_corpus
+from resgraph.queries import stored_queries
+from resgraph.store import query_endpoint, with_store
+from resgraph.vocab import DEFAULT_BASE
+from resgraph.windows import answer
+
+from conftest import SEED, corpus, seed_with
+
+SEED_GRAPH = f"{DEFAULT_BASE}2022-2505-RSP/joint-motion/graph"
+MOTION_GRAPH = f"{DEFAULT_BASE}2024-2686-DEA/B-9-2024-0216/graph"
+ONTOLOGY_GRAPH = "https://w3id.org/resgraph/ontology"
+
+
+def _build(out: Path, *sources: Path) -> None:
+    build_corpus(list(sources), out, base=DEFAULT_BASE, formats=("nquads",), jobs=1)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    """The seed and a motion, built as `resgraph build` does."""
+    folder = tmp_path_factory.mktemp("push") / "out"
+    _build(folder, SEED, corpus("B-9-2024-0216.txt"))
+    return folder
+
+
+def push(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["push", *args])
+    return result.exit_code, result.output.strip()
+
+
+def _count(endpoint: str, graph: str) -> int:
+    rows = query_endpoint(endpoint, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> "
+                          "{ ?s ?p ?o } }").rows
+    return int(float(rows[0][0] or 0))
+
+
+def _local_count(out: Path, graph: str) -> int:
+    return int(with_store(out / "store", lambda run: run(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")).rows[0][0])
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory) -> Iterator[servers.Store]:
+    with servers.oxigraph(tmp_path_factory.mktemp("oxigraph")) as store:
+        yield store
+
+
+def test_a_push_sends_each_graph_once_and_a_changed_one_again(oxigraph, out, tmp_path) -> None:
+    state = str(tmp_path / "state.json")
+    code, said = push("--graph-store", oxigraph.graph_store, "--store", str(out / "store"),
+                      "--state", state)
+    assert code == 0, said
+    assert said.startswith("sent 3 graphs (") and said.endswith(
+        f"to {oxigraph.graph_store}, 0 unchanged, 0 deleted; each counted back")
+    for graph in (SEED_GRAPH, MOTION_GRAPH, ONTOLOGY_GRAPH):
+        assert _count(oxigraph.query, graph) == _local_count(out, graph) > 100
+    # twice: nothing to send
+    code, said = push("--graph-store", oxigraph.graph_store, "--store", str(out / "store"),
+                      "--state", state)
+    assert (code, said) == (0, f"sent 0 graphs (0 kB) to {oxigraph.graph_store}, 3 unchanged,"
+                               " 0 deleted")
+    # one input changed: its graph alone is sent, and replaces the old one
+    changed = tmp_path / "out"
+    edited = seed_with(tmp_path / "seed.txt", start="Calls on the Kazakh authorities",
+                       by="Urges the Kazakh authorities", end=" to")
+    _build(changed, edited, corpus("B-9-2024-0216.txt"))
+    code, said = push("--graph-store", oxigraph.graph_store, "--store", str(changed / "store"),
+                      "--state", state, "--dry-run")
+    assert code == 0 and said.splitlines()[0] == f"put {SEED_GRAPH}"
+    assert said.splitlines()[-1].startswith("would send 1 graph (")
+    code, said = push("--graph-store", oxigraph.graph_store, "--store", str(changed / "store"),
+                      "--state", state)
+    assert code == 0 and said.startswith("sent 1 graph (") and ", 2 unchanged, " in said
+    assert _count(oxigraph.query, SEED_GRAPH) == _local_count(changed, SEED_GRAPH)
+    acts = query_endpoint(oxigraph.query, "SELECT ?a WHERE { GRAPH <" + SEED_GRAPH + "> { "
+                          "?d <https://w3id.org/resgraph/ontology#actAsPrinted> ?a } }").rows
+    assert ("Urges",) in acts
+
+
+def test_every_stored_query_answers_the_same_rows_from_the_pushed_store(oxigraph, out,
+                                                                        tmp_path) -> None:
+    code, said = push("--graph-store", oxigraph.graph_store, "--store", str(out / "store"),
+                      "--state", str(tmp_path / "state.json"), "--force")
+    assert code == 0, said
+    for name, query in stored_queries().items():
+        params = {"resolution": f"{DEFAULT_BASE}2022-2505-RSP/joint-motion"} \
+            if "resolution" in query.parameters else {}
+        local = with_store(out / "store", lambda run, q=query, p=params: answer(q, p, run))
+        remote = answer(query, params, lambda text: query_endpoint(oxigraph.query, text))
+        assert remote == local, name
+
+
+def test_a_refusal_is_one_line_naming_the_graph_and_the_status(oxigraph, out,
+                                                              tmp_path) -> None:
+    url = oxigraph.graph_store.replace("/store", "/nowhere")
+    code, said = push("--graph-store", url, "--store", str(out / "store"), "--state",
+                      str(tmp_path / "s.json"), "--retries", "0")
+    assert code == 2 and len(said.splitlines()) == 1
+    assert said.startswith(f"resgraph: error: PUT {DEFAULT_BASE}2022-2505-RSP/")
+    assert "HTTP 404" in said and not (tmp_path / "s.json").exists()
+
+
+@pytest.fixture
+def silent() -> Iterator[str]:
+    """A server on loopback that accepts connections and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/store"
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    listener.close()
+
+
+def test_a_store_that_never_answers_times_out(silent, out, tmp_path) -> None:
+    code, said = push("--graph-store", silent, "--store", str(out / "store"), "--state",
+                      str(tmp_path / "s.json"), "--timeout", "0.5", "--retries", "1")
+    assert code == 2
+    assert said.endswith("no answer within 0.5 s after 2 attempts"), said
+
+
+# -- Virtuoso ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory) -> Iterator[servers.Store]:
+    with servers.virtuoso(tmp_path_factory.mktemp("virtuoso")) as store:
+        yield store
+
+
+def test_virtuoso_takes_a_push_with_digest_and_refuses_basic(virtuoso, out, tmp_path) -> None:
+    state = str(tmp_path / "state.json")
+    code, said = push("--graph-store", virtuoso.graph_store, "--store", str(out / "store"),
+                      "--state", state, "--user", "dba", "--password", "dba", "--auth", "basic",
+                      "--retries", "0")
+    assert code == 2 and "HTTP 401" in said and said.startswith("resgraph: error: PUT "), said
+    code, said = push("--graph-store", virtuoso.graph_store, "--store", str(out / "store"),
+                      "--state", state, "--user", "dba", "--password", "dba", "--auth",
+                      "digest")
+    assert code == 0 and said.startswith("sent 3 graphs ("), said
+    for graph in (SEED_GRAPH, MOTION_GRAPH, ONTOLOGY_GRAPH):
+        assert _count(virtuoso.query, graph) == _local_count(out, graph) > 100
+    code, said = push("--graph-store", virtuoso.graph_store, "--store", str(out / "store"),
+                      "--state", state, "--user", "dba", "--password", "dba", "--auth",
+                      "digest")
+    assert code == 0 and said.startswith("sent 0 graphs (0 kB)") and "3 unchanged" in said
