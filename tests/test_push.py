@@ -4,9 +4,9 @@ PUT), only what changed, and counts each graph back."""
 
 from __future__ import annotations
 
-import socket
-import threading
+import json
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from resgraph.cli import main
 from resgraph.corpus import build_corpus
-from resgraph.queries import stored_queries
+from resgraph.queries import get_query, stored_queries
 from resgraph.store import query_endpoint, with_store
 from resgraph.vocab import DEFAULT_BASE
 from resgraph.windows import answer
@@ -118,35 +118,12 @@ def test_a_refusal_is_one_line_naming_the_graph_and_the_status(oxigraph, out,
 
 @pytest.fixture
 def silent() -> Iterator[str]:
-    """A server on loopback that accepts connections and never answers."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{listener.getsockname()[1]}/store"
-    stop.set()
-    thread.join()
-    for conn in held:
-        conn.close()
-    listener.close()
+    with servers.silent() as url:
+        yield url
 
 
 def test_a_store_that_never_answers_times_out(silent, out, tmp_path) -> None:
-    code, said = push("--graph-store", silent, "--store", str(out / "store"), "--state",
+    code, said = push("--graph-store", f"{silent}/store", "--store", str(out / "store"), "--state",
                       str(tmp_path / "s.json"), "--timeout", "0.5", "--retries", "1")
     assert code == 2
     assert said.endswith("no answer within 0.5 s after 2 attempts"), said
@@ -176,3 +153,70 @@ def test_virtuoso_takes_a_push_with_digest_and_refuses_basic(virtuoso, out, tmp_
                       "--state", state, "--user", "dba", "--password", "dba", "--auth",
                       "digest")
     assert code == 0 and said.startswith("sent 0 graphs (0 kB)") and "3 unchanged" in said
+
+
+def test_an_endpoint_that_never_answers_times_out(silent, tmp_path) -> None:
+    result = CliRunner().invoke(main, ["query", "resolutions", "--endpoint", f"{silent}/query",
+                                       "--timeout", "0.5"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"resgraph: error: {silent}/query: no answer within 0.5 s")
+
+
+def test_as_many_rows_as_a_declared_cap_is_an_error(oxigraph, out, tmp_path) -> None:
+    push("--graph-store", oxigraph.graph_store, "--store", str(out / "store"), "--state",
+         str(tmp_path / "s.json"))
+    args = ["query", "paragraphs", "--endpoint", oxigraph.query, "--format", "json"]
+    rows = len(with_store(out / "store", lambda run: answer(get_query("paragraphs"), {}, run)
+                          ).rows)
+    assert rows == 30  # the seed's 25 paragraphs and the motion's 5
+    result = CliRunner().invoke(main, [*args, "--row-cap", "30"])
+    assert result.exit_code == 2 and result.output.strip() == (
+        f"resgraph: error: {oxigraph.query}: 30 rows, as many as the endpoint's cap of 30 "
+        "(--row-cap): the result may be cut; page it with --param limit=N --param offset=M")
+    result = CliRunner().invoke(main, [*args, "--row-cap", "31"])
+    assert result.exit_code == 0 and len(json.loads(result.output)) == 30
+
+
+def _by_value(result) -> list[tuple]:
+    """Rows with numbers as numbers: Virtuoso answers some integers as decimals."""
+    def cell(value):
+        try:
+            return Decimal(value).normalize() if value is not None else None
+        except InvalidOperation:
+            return value
+    return [tuple(cell(v) for v in row) for row in result.rows]
+
+
+def test_every_stored_query_answers_the_same_values_from_virtuoso(virtuoso, out,
+                                                                  tmp_path) -> None:
+    code, said = push("--graph-store", virtuoso.graph_store, "--store", str(out / "store"),
+                      "--state", str(tmp_path / "s.json"), "--user", "dba", "--password",
+                      "dba", "--auth", "digest")
+    assert code == 0, said
+    for name, query in stored_queries().items():
+        local = with_store(out / "store", lambda run, q=query: answer(q, {}, run))
+        remote = answer(query, {}, lambda text: query_endpoint(virtuoso.query, text))
+        assert remote.columns == local.columns, name
+        assert _by_value(remote) == _by_value(local), name
+
+
+@pytest.fixture(scope="module")
+def capped(tmp_path_factory) -> Iterator[servers.Store]:
+    """Virtuoso with its result cap cut to 100 rows."""
+    with servers.virtuoso(tmp_path_factory.mktemp("capped"), max_rows=100) as store:
+        yield store
+
+
+def test_a_result_virtuoso_cut_is_an_error(capped, out, tmp_path) -> None:
+    code, said = push("--graph-store", capped.graph_store, "--store", str(out / "store"),
+                      "--state", str(tmp_path / "s.json"), "--user", "dba", "--password",
+                      "dba", "--auth", "digest")
+    assert code == 0, said
+    result = CliRunner().invoke(main, ["query", "mentions", "--endpoint", capped.query])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"resgraph: error: {capped.query}: the endpoint cut the result at 100 rows (its "
+        "X-SPARQL-MaxRows header); page it with --param limit=N --param offset=M")
+    result = CliRunner().invoke(main, ["query", "mentions", "--endpoint", capped.query,
+                                       "--param", "limit=50", "--format", "json"])
+    assert result.exit_code == 0 and len(json.loads(result.output)) == 50

@@ -23,6 +23,7 @@ from resgraph.vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:
     from resgraph.fetch import Fetcher
+    from resgraph.store import Endpoint
 
 DEFAULT_OUT = Path("resgraph-out")
 FORMAT_NAMES = ("nquads", "trig", "turtle", "ntriples", "jsonld", "rdfxml")
@@ -362,8 +363,23 @@ def _render(columns: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...], 
     return "\n".join(lines)
 
 
+_ENDPOINT_TIMEOUT = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+    help="Seconds to wait for the endpoint's answer before giving up.")
+_ROW_CAP = click.option(
+    "--row-cap", type=click.IntRange(min=1), default=None,
+    help="The endpoint's result cap, when it does not say it cut a result: as many rows as "
+    "this is an error.")
+
+
+def _endpoint(url: str | None, timeout: float, row_cap: int | None) -> Endpoint | None:
+    from resgraph.store import Endpoint
+
+    return Endpoint(url, timeout, row_cap) if url else None
+
+
 def _run_stored(name: str, params: dict[str, str], store: Path | None,
-                graph_files: tuple[Path, ...], endpoint: str | None):
+                graph_files: tuple[Path, ...], endpoint: Endpoint | None):
     """Run a stored query on the one data source given: an endpoint, graph files, or the
     store (by default ./resgraph-out/store)."""
     from resgraph.queries import get_query
@@ -378,8 +394,8 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
         return answer(stored, params, run)
 
     if endpoint:
-        url = endpoint
-        return use(lambda text: query_endpoint(url, text))
+        remote = endpoint
+        return use(lambda text: query_endpoint(remote, text))
     if graph_files:
         return with_files(list(graph_files), use)
     return with_store(store or DEFAULT_OUT / "store", use)
@@ -390,6 +406,8 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
 @click.argument("graph_files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path), help="A store written by 'build'.")
 @click.option("--endpoint", help="A SPARQL endpoint URL, e.g. http://127.0.0.1:7878/query.")
+@_ENDPOINT_TIMEOUT
+@_ROW_CAP
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Bind a query parameter, e.g. resolution=IRI (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
@@ -398,7 +416,8 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
               help="Cut table cells to this many characters (0: never). Other formats are "
               "never cut.")
 def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint: str | None,
-          params: tuple[str, ...], fmt: str, max_width: int) -> None:
+          timeout: float, row_cap: int | None, params: tuple[str, ...], fmt: str,
+          max_width: int) -> None:
     """Run the stored query NAME (see 'resgraph queries').
 
     Against the store written by 'resgraph build' (--store DIR/store, or by default
@@ -411,7 +430,7 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
         if not sep or not key:
             raise ResgraphError(f"--param {item!r}: expected KEY=VALUE")
         bound[key] = value
-    result = _run_stored(name, bound, store, graph_files, endpoint)
+    result = _run_stored(name, bound, store, graph_files, _endpoint(endpoint, timeout, row_cap))
     click.echo(_render(result.columns, result.rows, fmt, max_width))
 
 
@@ -423,8 +442,11 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
 @click.option("--graph", "graph_files", multiple=True, type=click.Path(path_type=Path),
               help="A graph file written by 'build' (repeatable), instead of the store.")
 @click.option("--endpoint", help="A SPARQL endpoint URL, instead of the store.")
+@_ENDPOINT_TIMEOUT
+@_ROW_CAP
 def timeline(resolution: str | None, out: Path, store: Path | None,
-             graph_files: tuple[Path, ...], endpoint: str | None) -> None:
+             graph_files: tuple[Path, ...], endpoint: str | None, timeout: float,
+             row_cap: int | None) -> None:
     """Draw the events of RESOLUTION (its IRI) on a time axis, as SVG.
 
     Reads the store written by 'build' (by default ./resgraph-out/store), graph files or an
@@ -438,7 +460,8 @@ def timeline(resolution: str | None, out: Path, store: Path | None,
         raise ResgraphError(f"{out}: the timeline is written as SVG; give a .svg file name")
 
     def run(name: str, params: dict[str, str]):
-        return _run_stored(name, params, store, graph_files, endpoint)
+        return _run_stored(name, params, store, graph_files,
+                           _endpoint(endpoint, timeout, row_cap))
 
     found = run("resolutions", {"resolution": resolution} if resolution else {})
     titles = {row[0]: row[1] for row in found.rows}
@@ -500,12 +523,16 @@ def _credentials(user: str | None, password: str | None, auth: str, url: str):
               help="Seconds to wait for the store's answer to one request.")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
               help="Further tries of a request that timed out or met a server error.")
+@click.option("--query-endpoint", metavar="URL",
+              help="Where to count graphs back (default: the store's SPARQL endpoint for "
+              "Oxigraph's and Virtuoso's layouts, else the graph read back).")
 @click.option("--dry-run", is_flag=True, help="Say what would be sent; send nothing.")
 @click.option("--force", is_flag=True, help="Send every graph, changed or not.")
 @click.option("--state", "state", type=click.Path(path_type=Path),
               help="The push state file (default: one per URL under ~/.local/state/resgraph).")
 def push(url: str, store: Path | None, user: str | None, password: str | None, auth: str,
-         timeout: float, retries: int, dry_run: bool, force: bool, state: Path | None) -> None:
+         timeout: float, retries: int, query_endpoint: str | None, dry_run: bool, force: bool,
+         state: Path | None) -> None:
     """Send the store's named graphs to a triple store (SPARQL 1.1 Graph Store Protocol).
 
     Each graph is replaced whole (PUT) in the graph of the same name, so pushing twice
@@ -513,14 +540,14 @@ def push(url: str, store: Path | None, user: str | None, password: str | None, a
     counted back, and graphs pushed before that the store no longer has are deleted there.
     """
     from resgraph.fetch.http import Http, HttpSettings
-    from resgraph.gsp import GraphStore
+    from resgraph.gsp import GraphStore, query_service
     from resgraph.push import local_graphs, state_file
     from resgraph.push import push as send
     from resgraph.store import with_store_object
 
     http = Http(HttpSettings(timeout=timeout, attempts=retries + 1, backoff=0.5,
                              min_interval=0.0), _credentials(user, password, auth, url))
-    target = GraphStore(url, http)
+    target = GraphStore(url, http, query_endpoint or query_service(url))
     path = state or state_file(url)
     report = with_store_object(
         store or DEFAULT_OUT / "store",

@@ -11,8 +11,9 @@ answers 200 all the same, so one graph per request, in a syntax every store read
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
@@ -41,10 +42,27 @@ def graph_parameter(url: str) -> str:
     return "graph-uri" if "sparql-graph-crud" in urlsplit(url).path else "graph"
 
 
+def query_service(url: str) -> str | None:
+    """The SPARQL query endpoint beside the Graph Store service `url`, for the layouts known:
+    Oxigraph's /store beside /query, Virtuoso's /sparql-graph-crud(-auth) beside /sparql."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path.endswith("/store"):
+        path = path[: -len("store")] + "query"
+    elif path.endswith(("/sparql-graph-crud", "/sparql-graph-crud-auth")):
+        path = path.rsplit("/", 1)[0] + "/sparql"
+    else:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
 @dataclass(frozen=True)
 class GraphStore:
     url: str
     http: Http
+    # Where graphs are counted: a SPARQL endpoint answers one row, where a GET of a whole graph
+    # is cut at a server's result cap (Virtuoso's ResultSetMaxRows applies to it too).
+    query_url: str | None = None
 
     def _at(self, graph: str) -> str:
         joiner = "&" if "?" in self.url else "?"
@@ -58,11 +76,17 @@ class GraphStore:
         self._send("DELETE", graph, {}, None, missing=(404,))
 
     def count(self, graph: str) -> int:
-        """How many triples the store holds in `graph` (0 if it has no such graph)."""
+        """How many triples the store holds in `graph` (0 if it has no such graph): by a
+        SPARQL COUNT where the query endpoint is known, else by reading the graph back."""
+        if self.query_url:
+            return self._count_by_query(graph)
         answer = self._send("GET", graph, {"Accept": "application/n-triples, text/turtle;q=0.9"},
                             None, missing=(404,))
         if answer is None or not answer.body.strip():
             return 0
+        if answer.header("X-SPARQL-MaxRows"):
+            raise GraphStoreError(f"GET {graph}: {self.url} cut the graph at "
+                                  f"{answer.header('X-SPARQL-MaxRows')} triples")
         fmt = _READ.get(answer.media_type)
         if fmt is None:
             raise GraphStoreError(f"GET {graph}: {self.url} answered with {answer.media_type!r},"
@@ -72,6 +96,20 @@ class GraphStore:
         except SyntaxError as exc:
             raise GraphStoreError(f"GET {graph}: {self.url} answered with broken "
                                   f"{fmt.name}: {exc}") from None
+
+    def _count_by_query(self, graph: str) -> int:
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        url = f"{self.query_url}?{urlencode({'query': query})}"
+        try:
+            answer = self.http.send("GET", url, {"Accept": "application/sparql-results+json"})
+            assert answer is not None
+            bindings = json.loads(answer.body)["results"]["bindings"]
+            return int(float(bindings[0]["n"]["value"])) if bindings else 0
+        except FetchError as exc:
+            raise GraphStoreError(f"counting {graph}: {exc}") from None
+        except (ValueError, KeyError, IndexError, TypeError):
+            raise GraphStoreError(f"counting {graph}: {self.query_url} did not answer with "
+                                  "SPARQL JSON results") from None
 
     def _send(self, method: str, graph: str, headers: dict[str, str], body: bytes | None,
               missing: tuple[int, ...] = ()):

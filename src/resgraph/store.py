@@ -140,10 +140,27 @@ def with_files(paths: Sequence[Path], use: Callable[[Callable[[str], Result]], T
     return use(lambda query: _run_local(store, query))
 
 
-def query_endpoint(url: str, query: str) -> Result:
+@dataclass(frozen=True)
+class Endpoint:
+    """A remote SPARQL endpoint and how resgraph talks to it."""
+
+    url: str
+    timeout: float = 30.0  # seconds without an answer before the query is given up
+    row_cap: int | None = None  # the server's result cap, when it does not say it cut
+
+
+def query_endpoint(endpoint: Endpoint | str, query: str) -> Result:
+    """A SELECT query's rows from a remote endpoint. A result the server cut is an error,
+    never a short answer: Virtuoso says so only in its X-SPARQL-MaxRows header (with HTTP
+    200), and a row count equal to a declared `row_cap` says the same."""
+    import urllib.error
+
     from SPARQLWrapper import JSON, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+    if isinstance(endpoint, str):
+        endpoint = Endpoint(endpoint)
+    url = endpoint.url
     client = SPARQLWrapper(url)
     # Without the stored query's comment header: SPARQLWrapper tells a query from an update by
     # the first keyword it finds anywhere, comments included ("addressee" reads as ADD).
@@ -153,8 +170,17 @@ def query_endpoint(url: str, query: str) -> Result:
     client.setQuery("\n".join(lines))
     client.setReturnFormat(JSON)
     client.setMethod("POST")
+    client.timeout = endpoint.timeout  # setTimeout() rounds to whole seconds
     try:
-        data = client.queryAndConvert()
+        answer = client.query()
+        cap = answer.response.info().get("X-SPARQL-MaxRows")
+        data = answer.convert()
+    except TimeoutError:
+        raise QueryError(f"{url}: no answer within {endpoint.timeout:g} s") from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise QueryError(f"{url}: no answer within {endpoint.timeout:g} s") from None
+        raise QueryError(f"{url}: the endpoint failed: {exc}") from None
     except (SPARQLWrapperException, OSError, ValueError) as exc:
         raise QueryError(f"{url}: the endpoint failed: {exc}") from None
     if not isinstance(data, dict) or "head" not in data:
@@ -164,4 +190,12 @@ def query_endpoint(url: str, query: str) -> Result:
         tuple(b[c]["value"] if c in b else None for c in columns)
         for b in data["results"]["bindings"]
     )
+    if cap is not None:
+        raise QueryError(f"{url}: the endpoint cut the result at {cap} rows (its "
+                         "X-SPARQL-MaxRows header); page it with --param limit=N "
+                         "--param offset=M")
+    if endpoint.row_cap is not None and len(rows) >= endpoint.row_cap:
+        raise QueryError(f"{url}: {len(rows)} rows, as many as the endpoint's cap of "
+                         f"{endpoint.row_cap} (--row-cap): the result may be cut; page it with "
+                         "--param limit=N --param offset=M")
     return Result(columns, rows)

@@ -17,7 +17,7 @@ so ties and datatypes sort exactly as in the whole query.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from resgraph.errors import QueryError
 from resgraph.queries import PAGING, StoredQuery, bind
@@ -76,7 +76,13 @@ def run_windowed(query: StoredQuery, params: dict[str, str], run: Callable[[str]
     graphs = [row[0] for row in run(window_order(query)).rows if row[0] is not None]
     columns: tuple[str, ...] = ()
     rows: list[tuple[str | None, ...]] = []
-    for result in _windows(query, inner, graphs, run, size):
+    for start in range(0, len(graphs), size):
+        window = dict(inner)
+        if limit is not None:
+            # no window need give more than the rows still to skip and to take; a window
+            # that has fewer says so by its length (an OFFSET would hide how many it skipped)
+            window["limit"] = str(skip + limit - len(rows))
+        result = run(bind(query, window, graphs[start:start + size]))
         columns = result.columns
         taken = result.rows[skip:]
         skip = max(0, skip - len(result.rows))
@@ -86,9 +92,3 @@ def run_windowed(query: StoredQuery, params: dict[str, str], run: Callable[[str]
     if not columns:  # no resolution at all: the query's own (empty) answer
         return run(bind(query, params))
     return Result(columns, tuple(rows))
-
-
-def _windows(query: StoredQuery, params: dict[str, str], graphs: list[str],
-             run: Callable[[str], Result], size: int) -> Iterator[Result]:
-    for start in range(0, len(graphs), size):
-        yield run(bind(query, params, graphs[start:start + size]))

@@ -71,6 +71,7 @@ class Http:
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
     _last: dict[str, float] = field(default_factory=dict)  # host -> time of its last request
+    _challenges: dict[str, dict[str, str]] = field(default_factory=dict)  # host -> Digest
 
     def get(self, url: str, accept: str, language: str | None = None) -> Response | None:
         """The body at `url`, or None when the server says it has no such resource (404,
@@ -131,26 +132,66 @@ class Http:
 
     def _once(self, method: str, url: str, headers: dict[str, str],
               body: bytes | None) -> Response:
-        request = urllib.request.Request(url, data=body, headers=headers, method=method)
-        with self._opener(url).open(request, timeout=self.settings.timeout) as answer:
+        headers = dict(headers)
+        c = self.credentials
+        if c is not None and c.scheme == "basic":
+            # sent with the first request (RFC 7617 allows it): some stores never ask
+            token = base64.b64encode(f"{c.user}:{c.password}".encode()).decode("ascii")
+            headers["Authorization"] = f"Basic {token}"
+        if c is not None and c.scheme == "digest":
+            return self._digest(method, url, headers, body, c)
+        try:
+            return self._open(urllib.request.Request(url, body, headers, method=method))
+        except (BrokenPipeError, ConnectionResetError):
+            if body is None:
+                raise
+            # A store may refuse before it has read the body, and close the connection while
+            # the body is still being sent (Virtuoso answering 401 to a large PUT): ask again
+            # without one, to say what it refused with.
+            self._open(urllib.request.Request(url, None, headers, method="HEAD"))
+            raise
+
+    def _digest(self, method: str, url: str, headers: dict[str, str], body: bytes | None,
+                c: Credentials) -> Response:
+        """Digest authentication (RFC 7616) computed before the request is sent: urllib's
+        handler would send every request unauthenticated first, and a store refusing a large
+        body closes the connection before its 401 can be read. The challenge comes from a
+        request without a body (HEAD) and is kept per host; a stale nonce is renewed from the
+        401 that says so."""
+        host = urlsplit(url).netloc
+        for _ in range(2):
+            if host not in self._challenges:
+                try:
+                    self._open(urllib.request.Request(url, None, headers, method="HEAD"))
+                except urllib.error.HTTPError as exc:
+                    if exc.code != 401:
+                        raise
+                    self._challenges[host] = _digest_challenge(exc.headers)
+                else:
+                    return self._open(urllib.request.Request(url, body, headers,
+                                                             method=method))
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            passwords.add_password(None, url, c.user, c.password)  # type: ignore[arg-type]
+            signer = urllib.request.HTTPDigestAuthHandler(passwords)
+            request = urllib.request.Request(url, body, headers, method=method)
+            authorization = signer.get_authorization(request, self._challenges[host])
+            if authorization:
+                request.add_unredirected_header("Authorization", f"Digest {authorization}")
+            try:
+                return self._open(request)
+            except urllib.error.HTTPError as exc:
+                if exc.code != 401:
+                    raise
+                self._challenges.pop(host, None)  # a stale nonce: ask for a new one, once
+                last = exc
+        raise last
+
+    def _open(self, request: urllib.request.Request) -> Response:
+        with urllib.request.urlopen(request, timeout=self.settings.timeout) as answer:
             data = answer.read()  # http.client raises IncompleteRead on a short body
             media = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             return Response(answer.geturl(), answer.status, media, data,
                             tuple(answer.headers.items()))
-
-    def _opener(self, url: str) -> urllib.request.OpenerDirector:
-        c = self.credentials
-        if c is None:
-            return urllib.request.build_opener()
-        if c.scheme == "digest":
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, url, c.user, c.password)  # type: ignore[arg-type]
-            return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
-        # Basic is sent with the first request (RFC 7617 allows it): some stores never ask
-        token = base64.b64encode(f"{c.user}:{c.password}".encode()).decode("ascii")
-        opener = urllib.request.build_opener()
-        opener.addheaders = [("Authorization", f"Basic {token}")]
-        return opener
 
     def _wait_turn(self, url: str) -> None:
         host = urlsplit(url).netloc
@@ -173,3 +214,13 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def _digest_challenge(headers) -> dict[str, str]:
+    """The parameters of a `WWW-Authenticate: Digest …` header (RFC 7616, section 3.3)."""
+    for value in headers.get_all("WWW-Authenticate") or ():
+        scheme, _, rest = value.partition(" ")
+        if scheme.lower() == "digest":
+            items = urllib.request.parse_http_list(rest)
+            return urllib.request.parse_keqv_list(i.strip() for i in items if i.strip())
+    raise urllib.error.HTTPError("", 401, "Unauthorized (no Digest challenge)", headers, None)
