@@ -220,3 +220,33 @@ def test_a_result_virtuoso_cut_is_an_error(capped, out, tmp_path) -> None:
     result = CliRunner().invoke(main, ["query", "mentions", "--endpoint", capped.query,
                                        "--param", "limit=50", "--format", "json"])
     assert result.exit_code == 0 and len(json.loads(result.output)) == 50
+
+
+def test_a_bulk_export_loads_into_virtuoso_twice_without_doubling(virtuoso, out,
+                                                                  tmp_path) -> None:
+    folder = tmp_path / "bulk"
+    result = CliRunner().invoke(main, ["export", "--bulk", str(folder), "--store",
+                                       str(out / "store"), "--chunk-mb", "1"])
+    assert result.exit_code == 0, result.output
+    local = {g: _local_count(out, g) for g in (SEED_GRAPH, MOTION_GRAPH, ONTOLOGY_GRAPH)}
+    quads = sum(local.values())
+    assert result.output.strip() == (f"wrote {folder}: {quads:,} quads of 3 graphs in 2 chunks,"
+                                     " load-virtuoso.sql, Qleverfile")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "Qleverfile", "bulk.json", "load-virtuoso.sql", "resgraph-00001.nq",
+        "resgraph-00002.nq"]
+    again = tmp_path / "again"
+    CliRunner().invoke(main, ["export", "--bulk", str(again), "--store", str(out / "store"),
+                              "--chunk-mb", "1"])
+    assert all((folder / n).read_bytes() == (again / n).read_bytes()
+               for n in ("resgraph-00001.nq", "resgraph-00002.nq", "bulk.json"))
+    # Virtuoso reads only from folders it allows: the store's own folder
+    loadable = virtuoso.folder / "bulk"
+    result = CliRunner().invoke(main, ["export", "--bulk", str(loadable), "--store",
+                                       str(out / "store"), "--chunk-mb", "1"])
+    assert result.exit_code == 0, result.output
+    for _ in range(2):
+        said = servers.isql(virtuoso, f"LOAD {loadable}/load-virtuoso.sql;")
+        assert "Error" not in said
+        for graph, count in local.items():
+            assert _count(virtuoso.query, graph) == count

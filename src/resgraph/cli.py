@@ -565,6 +565,30 @@ def push(url: str, store: Path | None, user: str | None, password: str | None, a
 
 
 @main.command()
+@click.option("--bulk", "folder", required=True, type=click.Path(path_type=Path),
+              metavar="DIR", help="Write N-Quads in chunks and the loaders' commands here.")
+@click.option("--store", type=click.Path(path_type=Path),
+              help="A store written by 'build' (default: ./resgraph-out/store).")
+@click.option("--chunk-mb", type=click.IntRange(min=1), default=256, show_default=True,
+              help="Close a chunk once it holds this many megabytes (graphs stay whole).")
+def export(folder: Path, store: Path | None, chunk_mb: int) -> None:
+    """Export the store for a big triple store's bulk loader.
+
+    Writes the named graphs as N-Quads in chunks (resgraph-00001.nq, …), load-virtuoso.sql
+    for Virtuoso's ld_dir/rdf_loader_run (run it with isql-vt), a Qleverfile for QLever,
+    and bulk.json listing what was written.
+    """
+    from resgraph.export import export_bulk
+    from resgraph.store import with_store_object
+
+    bulk = with_store_object(store or DEFAULT_OUT / "store",
+                             lambda opened: export_bulk(opened, folder, chunk_mb << 20))
+    click.echo(f"wrote {folder}: {bulk.quads:,} quads of {bulk.graphs} graphs in "
+               f"{len(bulk.chunks)} chunk{'s' if len(bulk.chunks) != 1 else ''}, "
+               "load-virtuoso.sql, Qleverfile")
+
+
+@main.command()
 def queries() -> None:
     """List the stored queries with their descriptions and parameters."""
     from resgraph.queries import stored_queries
