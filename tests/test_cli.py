@@ -150,7 +150,9 @@ def test_same_resolution_twice_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("build", "validate", "query", "queries", "parse"):
+    assert set(main.commands) >= {"build", "validate", "query", "queries", "parse", "push",
+                                  "export", "fetch", "timeline"}
+    for command in main.commands:
         result = CliRunner().invoke(main, [command, "--help"])
         assert result.exit_code == 0
         assert len(result.output.splitlines()) > 4, command
@@ -158,6 +160,5 @@ def test_every_command_has_help() -> None:
 
 def test_readme_documents_every_command() -> None:
     readme = (REPO / "README.md").read_text("utf-8")
-    for command in ("resgraph build", "resgraph validate", "resgraph query",
-                    "resgraph queries", "resgraph parse"):
+    for command in (f"resgraph {name}" for name in main.commands):
         assert command in readme, command
