@@ -366,16 +366,21 @@ def _render(columns: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...], 
 _ENDPOINT_TIMEOUT = click.option(
     "--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
     help="Seconds to wait for the endpoint's answer before giving up.")
+_DIALECT = click.option(
+    "--dialect", type=click.Choice(["sparql11", "virtuoso"]), default="sparql11",
+    show_default=True, help="virtuoso: let Virtuoso keep each query's join order (it answers "
+    "in milliseconds instead of compiling for up to seconds; not SPARQL 1.1).")
 _ROW_CAP = click.option(
     "--row-cap", type=click.IntRange(min=1), default=None,
     help="The endpoint's result cap, when it does not say it cut a result: as many rows as "
     "this is an error.")
 
 
-def _endpoint(url: str | None, timeout: float, row_cap: int | None) -> Endpoint | None:
+def _endpoint(url: str | None, timeout: float, row_cap: int | None,
+              dialect: str = "sparql11") -> Endpoint | None:
     from resgraph.store import Endpoint
 
-    return Endpoint(url, timeout, row_cap) if url else None
+    return Endpoint(url, timeout, row_cap, dialect) if url else None
 
 
 def _run_stored(name: str, params: dict[str, str], store: Path | None,
@@ -408,6 +413,7 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
 @click.option("--endpoint", help="A SPARQL endpoint URL, e.g. http://127.0.0.1:7878/query.")
 @_ENDPOINT_TIMEOUT
 @_ROW_CAP
+@_DIALECT
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Bind a query parameter, e.g. resolution=IRI (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
@@ -416,8 +422,8 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
               help="Cut table cells to this many characters (0: never). Other formats are "
               "never cut.")
 def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint: str | None,
-          timeout: float, row_cap: int | None, params: tuple[str, ...], fmt: str,
-          max_width: int) -> None:
+          timeout: float, row_cap: int | None, dialect: str, params: tuple[str, ...],
+          fmt: str, max_width: int) -> None:
     """Run the stored query NAME (see 'resgraph queries').
 
     Against the store written by 'resgraph build' (--store DIR/store, or by default
@@ -430,7 +436,8 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
         if not sep or not key:
             raise ResgraphError(f"--param {item!r}: expected KEY=VALUE")
         bound[key] = value
-    result = _run_stored(name, bound, store, graph_files, _endpoint(endpoint, timeout, row_cap))
+    result = _run_stored(name, bound, store, graph_files,
+                         _endpoint(endpoint, timeout, row_cap, dialect))
     click.echo(_render(result.columns, result.rows, fmt, max_width))
 
 
@@ -444,9 +451,10 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
 @click.option("--endpoint", help="A SPARQL endpoint URL, instead of the store.")
 @_ENDPOINT_TIMEOUT
 @_ROW_CAP
+@_DIALECT
 def timeline(resolution: str | None, out: Path, store: Path | None,
              graph_files: tuple[Path, ...], endpoint: str | None, timeout: float,
-             row_cap: int | None) -> None:
+             row_cap: int | None, dialect: str) -> None:
     """Draw the events of RESOLUTION (its IRI) on a time axis, as SVG.
 
     Reads the store written by 'build' (by default ./resgraph-out/store), graph files or an
@@ -461,7 +469,7 @@ def timeline(resolution: str | None, out: Path, store: Path | None,
 
     def run(name: str, params: dict[str, str]):
         return _run_stored(name, params, store, graph_files,
-                           _endpoint(endpoint, timeout, row_cap))
+                           _endpoint(endpoint, timeout, row_cap, dialect))
 
     found = run("resolutions", {"resolution": resolution} if resolution else {})
     titles = {row[0]: row[1] for row in found.rows}
