@@ -32,6 +32,7 @@ from pathlib import Path
 from synthetic import variants
 
 from resgraph import shared
+from resgraph.federation import is_federated
 from resgraph.queries import StoredQuery, stored_queries
 from resgraph.resources import default_seed
 from resgraph.store import with_store
@@ -114,6 +115,8 @@ def time_queries(store: Path, resolutions: list[str], runs: int,
     the corpus; p50 and p95 ms of all rows over the corpus; rows)."""
     out = {}
     for name, query in stored_queries().items():
+        if is_federated(query):  # asks another endpoint: not this store's speed
+            continue
         one = [_timed(store, query, {"resolution": iri})[0]
                for iri in (resolutions[:runs] if "resolution" in query.parameters else ())]
         page = [_timed(store, query, {"limit": str(PAGE)})[0] for _ in range(runs)]

@@ -383,10 +383,30 @@ def _endpoint(url: str | None, timeout: float, row_cap: int | None,
     return Endpoint(url, timeout, row_cap, dialect) if url else None
 
 
+def _run_federated(stored, params: dict[str, str], store: Path | None,
+                   graph_files: tuple[Path, ...], endpoint: Endpoint | None):
+    """A query that asks another endpoint: its local part runs here (the store or graph
+    files), and this engine makes the SERVICE call with the local bindings pushed into it."""
+    from resgraph.federation import run_federated
+    from resgraph.store import load_files, run_on, with_store_object
+
+    if endpoint:
+        raise ResgraphError(f"query {stored.name!r} asks another endpoint itself: run it on "
+                            "the store or graph files, with --param service=URL")
+
+    def use(opened):
+        return run_on(opened, run_federated(stored, params, opened.query))
+
+    if graph_files:
+        return use(load_files(list(graph_files)))
+    return with_store_object(store or DEFAULT_OUT / "store", use)
+
+
 def _run_stored(name: str, params: dict[str, str], store: Path | None,
                 graph_files: tuple[Path, ...], endpoint: Endpoint | None):
     """Run a stored query on the one data source given: an endpoint, graph files, or the
     store (by default ./resgraph-out/store)."""
+    from resgraph.federation import is_federated
     from resgraph.queries import get_query
     from resgraph.store import query_endpoint, with_files, with_store
     from resgraph.windows import answer
@@ -394,6 +414,8 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
     if sum(bool(x) for x in (graph_files, store, endpoint)) > 1:
         raise ResgraphError("give one of --store, --endpoint or graph files, not several")
     stored = get_query(name)
+    if is_federated(stored):
+        return _run_federated(stored, params, store, graph_files, endpoint)
 
     def use(run):
         return answer(stored, params, run)

@@ -42,15 +42,21 @@ def _value(term: object) -> str | None:
     return term.value  # type: ignore[attr-defined]
 
 
+def run_on(store: ox.Store, query: str) -> Result:
+    """A SELECT query's rows from `store`."""
+    return _run_local(store, query)
+
+
 def _run_local(store: ox.Store, query: str) -> Result:
     try:
         solutions = store.query(query)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("stored queries must be SELECT queries")
+        columns = tuple(v.value for v in solutions.variables)
+        # evaluation is lazy: a SERVICE call or a read fails while the rows are taken
+        rows = tuple(tuple(_value(s[c]) for c in columns) for s in solutions)
     except (SyntaxError, OSError, ValueError) as exc:
         raise QueryError(f"query failed: {exc}") from None
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError("stored queries must be SELECT queries")
-    columns = tuple(v.value for v in solutions.variables)
-    rows = tuple(tuple(_value(s[c]) for c in columns) for s in solutions)
     return Result(columns, rows)
 
 
@@ -72,17 +78,22 @@ def with_store_object(path: Path, use: Callable[[ox.Store], T]) -> T:
     instead."""
     for _ in range(3):
         generation = _generation(path)
-        try:
-            with _pinned(path) as pinned:
+        with _pinned(path) as pinned:
+            try:
                 if not (pinned / "CURRENT").exists():
                     raise QueryError(f"{path}: no resgraph store here (run 'resgraph build -o "
                                      "DIR' first)")
                 store = ox.Store.read_only(str(pinned))
+            except (OSError, RuntimeError) as exc:
+                if _generation(path) != generation:
+                    continue  # swapped during the open: read the new one
+                raise QueryError(f"{path}: cannot open the store ({exc})") from None
+            try:
                 return use(store)
-        except (OSError, RuntimeError) as exc:
-            if _generation(path) != generation:
-                continue  # swapped during the open: read the new one
-            raise QueryError(f"{path}: cannot open the store ({exc})") from None
+            except (OSError, RuntimeError) as exc:
+                if _generation(path) != generation:
+                    continue  # swapped while it was read: read the new one
+                raise QueryError(f"query failed: {exc}") from None
     raise QueryError(f"{path}: the store kept being replaced while it was opened; try again")
 
 
