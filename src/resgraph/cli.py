@@ -619,6 +619,38 @@ def export(folder: Path, store: Path | None, chunk_mb: int) -> None:
 
 
 @main.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path),
+              help="A store written by 'build' (default: ./resgraph-out/store).")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              default=Path("odp-enrichment.nq"), show_default=True,
+              help="The N-Quads file to write the enrichment graph to.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="The base the graph was built with (names the enrichment graph).")
+def enrich(records: tuple[Path, ...], store: Path | None, out: Path, base: str) -> None:
+    """Add what EP Open Data Portal RECORDS say about the resolutions in the store.
+
+    RECORDS are ODP API v2 JSON-LD responses, Turtle or RDF/XML dumps. Written as one named
+    graph ({base}odp/enrichment) naming the records it came from: the text adopted, the
+    decision, its date, the vote and the sitting from a procedure; the joint motion, the
+    motions it replaces and its Rules of Procedure item from a document. Query it with the
+    corpus (resgraph query NAME OUT/resgraph.nq FILE) or push it (resgraph push).
+    """
+    from resgraph.enrich import enrich as find
+    from resgraph.pipeline import atomic_write
+    from resgraph.serialize import serialize
+    from resgraph.store import with_store_object
+
+    found = with_store_object(store or DEFAULT_OUT / "store",
+                              lambda opened: find(opened, list(records), base))
+    atomic_write(out, serialize(list(found.quads), "nquads"))
+    facts = len(found.quads) - (len(found.records) if found.quads else 0)
+    click.echo(f"wrote {out}: {facts} statements about {len(found.resolutions)} resolution"
+               f"{'s' if len(found.resolutions) != 1 else ''} from {len(records)} record"
+               f"{'s' if len(records) != 1 else ''}")
+
+
+@main.command()
 def queries() -> None:
     """List the stored queries with their descriptions and parameters."""
     from resgraph.queries import stored_queries
