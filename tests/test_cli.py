@@ -79,11 +79,11 @@ def test_queries_lists_descriptions() -> None:
     result = CliRunner().invoke(main, ["queries"])
     lines = result.output.splitlines()
     names = [line.split()[0] for line in lines[:-1]]
-    assert names == ["citations", "citing-resolutions", "demand-targets",
+    assert names == ["cellar-acts", "citations", "citing-resolutions", "demand-targets",
                      "demands-over-time", "demands", "events", "figures", "footnotes",
-                     "legal-references", "mentions", "organisations", "paragraphs",
-                     "persons-across", "persons", "places", "recitals", "repeated-demands",
-                     "resolutions"]
+                     "legal-references", "mentions", "odp-part-sessions", "organisations",
+                     "paragraphs", "persons-across", "persons", "places", "recitals",
+                     "repeated-demands", "resolutions", "wikidata-entities"]
     assert lines[-1] == "Every query also takes limit and offset (whole numbers) to page its rows."
 
 
