@@ -144,7 +144,7 @@ def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
         if ref.celex:
             q.text(node, rg("celex"), ref.celex)
             # The Cellar work of that CELEX number, where EUR-Lex's metadata lives.
-            q.add(node, NamedNode(RDFS + "seeAlso"), NamedNode(CELLAR_CELEX + ref.celex))
+            q.add(node, NamedNode(RDFS + "seeAlso"), NamedNode(cellar_iri(ref.celex)))
         for key, value in ref.details:
             if key in _DATE_DETAILS:
                 q.add(node, rg(_DATE_DETAILS[key]), Literal(value, datatype=_DATE))
@@ -157,6 +157,12 @@ def add_references(q, minter: Minter, references: tuple[LegalReference, ...],
         if ref.footnote is not None:
             q.add(node, rg("footnote"), NamedNode(minter.part("footnote", str(ref.footnote))))
         q.add(node, rg("textSpan"), add_span(q, iri, part, ref.start, ref.end, ref.text))
+
+
+def cellar_iri(celex: str) -> str:
+    """The Cellar resource of a CELEX number, its parentheses percent-encoded as Cellar
+    writes them (reference/linked-data.md): 22016A0204(01) -> …/celex/22016A0204%2801%29."""
+    return CELLAR_CELEX + celex.replace("(", "%28").replace(")", "%29")
 
 
 def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
@@ -175,6 +181,9 @@ def _add_entity(q, entity: Entity, iris: dict[str, NamedNode]) -> None:
         # stay candidates (reference/linked-data.md: never publish an unchecked identifier).
         prop = "wikidata" if entity.wikidata_checked else "wikidataCandidate"
         q.add(node, rg(prop), NamedNode(WIKIDATA + entity.wikidata))
+        if entity.wikidata_checked:
+            # stated as SKOS too: a consumer without RDFS inference reads no subproperty
+            q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(WIKIDATA + entity.wikidata))
     if entity.odp:
         q.add(node, NamedNode(SKOS + "exactMatch"), NamedNode(entity.odp))
     if entity.authority:  # the EU's own identifier for it, which the EP's open data uses
