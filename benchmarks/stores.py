@@ -23,12 +23,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from resgraph import shared
 from resgraph.cli import main as cli
 from resgraph.corpus import build_corpus
 from resgraph.federation import is_federated
 from resgraph.queries import stored_queries
-from resgraph.resources import default_seed
 from resgraph.store import Endpoint, query_endpoint
 from resgraph.vocab import DEFAULT_BASE
 from resgraph.windows import answer
@@ -36,17 +34,9 @@ from resgraph.windows import answer
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 import servers  # noqa: E402  (the tests' way of starting the stores)
+from scale import texts as scale_texts  # noqa: E402  (the same real texts)
 
 RUNS = 5
-
-
-def _texts() -> list[Path]:
-    found = [default_seed()]
-    try:
-        found += shared.corpus_files(shared.shared_folder(ROOT), ".txt")
-    except shared.SharedMissing as missing:
-        print(f"{missing}; the seed alone", file=sys.stderr)
-    return found
 
 
 def _push(url: str, out: Path, state: Path, *auth: str) -> None:
@@ -65,7 +55,7 @@ def _ms(endpoint: Endpoint, name: str, salt: str) -> float:
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="resgraph-stores-"))
-    texts = _texts()
+    texts = scale_texts()
     out = work / "out"
     report = build_corpus(texts, out, base=DEFAULT_BASE, formats=("nquads",), jobs=2)
     print(f"machine: {platform.machine()}, Python {platform.python_version()}; "

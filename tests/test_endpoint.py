@@ -9,11 +9,6 @@ store that `build` writes, and that those rows are the seed's actual content.
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import servers
 from click.testing import CliRunner
 
 from resgraph.cli import main
@@ -32,30 +28,9 @@ from resgraph.vocab import DEFAULT_BASE
 
 RESOLUTION = "https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion"
 GRAPH = f"{RESOLUTION}/graph"
-STARTUP_SECONDS = 10.0
 
-# Only loopback is ever contacted, and never through an environment proxy.
-_HTTP = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _oxigraph_binary() -> Path:
-    candidate = Path(sys.executable).parent / "oxigraph"
-    if candidate.is_file():
-        return candidate
-    found = shutil.which("oxigraph")
-    if found:
-        return Path(found)
-    pytest.fail(
-        "the `oxigraph` server executable was not found next to "
-        f"{sys.executable} nor on PATH; install the test extra: pip install -e '.[test]'",
-        pytrace=False,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+_HTTP = servers.HTTP  # loopback only, never through an environment proxy
+_free_port = servers.free_port
 
 
 def _ask_url(port: int) -> str:
@@ -81,48 +56,14 @@ def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory, seed_out: Path) -> Iterator[str]:
     """A running oxigraph server holding the seed; yields its query URL."""
-    binary = _oxigraph_binary()
-    location = tmp_path_factory.mktemp("oxigraph-db")
-    log_path = location.parent / f"{location.name}.log"
-    port = _free_port()
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"oxigraph exited with status {process.returncode} before it was "
-                            f"ready:\n{log_path.read_text(errors='replace')}", pytrace=False)
-            try:
-                with _HTTP.open(_ask_url(port), timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"oxigraph was not answering on 127.0.0.1:{port} after "
-                            f"{STARTUP_SECONDS:.0f} s:\n{log_path.read_text(errors='replace')}",
-                            pytrace=False)
-            time.sleep(0.05)
-
+    with servers.oxigraph(tmp_path_factory.mktemp("oxigraph-db")) as store:
         upload = urllib.request.Request(
-            f"http://127.0.0.1:{port}/store", method="POST",
-            data=(seed_out / "resgraph.nq").read_bytes(),
+            store.graph_store, method="POST", data=(seed_out / "resgraph.nq").read_bytes(),
             headers={"Content-Type": "application/n-quads"},
         )
         with _HTTP.open(upload, timeout=10) as response:
             assert response.status in (200, 201, 204), response.status
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        yield store.query
 
 
 @pytest.fixture(autouse=True)
