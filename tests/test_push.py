@@ -260,3 +260,15 @@ def test_a_bulk_export_loads_into_virtuoso_twice_without_doubling(virtuoso, out,
         assert "Error" not in said
         for graph, count in local.items():
             assert _count(virtuoso.query, graph) == count
+
+
+def test_a_refusal_before_the_body_is_read_still_names_the_status(out, tmp_path) -> None:
+    """The store answers 401 to the request's head and closes the connection while the body
+    (the seed's graph, over a megabyte) is still being sent."""
+    with servers.refusing() as url:
+        code, said = push("--graph-store", f"{url}/store", "--store", str(out / "store"),
+                          "--state", str(tmp_path / "s.json"), "--retries", "0")
+    assert code == 2 and len(said.splitlines()) == 1
+    assert said.startswith(f"resgraph: error: PUT {ONTOLOGY_GRAPH}") or said.startswith(
+        f"resgraph: error: PUT {SEED_GRAPH}")
+    assert "HTTP 401 Unauthorized after 1 attempt" in said, said

@@ -142,8 +142,12 @@ class Http:
             return self._digest(method, url, headers, body, c)
         try:
             return self._open(urllib.request.Request(url, body, headers, method=method))
-        except (BrokenPipeError, ConnectionResetError):
-            if body is None:
+        except (urllib.error.URLError, BrokenPipeError, ConnectionResetError) as exc:
+            # urllib wraps an error met while sending in URLError (not an HTTPError: those
+            # are answers, and go up as they are)
+            reason = getattr(exc, "reason", exc)
+            if (body is None or isinstance(exc, urllib.error.HTTPError)
+                    or not isinstance(reason, (BrokenPipeError, ConnectionResetError))):
                 raise
             # A store may refuse before it has read the body, and close the connection while
             # the body is still being sent (Virtuoso answering 401 to a large PUT): ask again
