@@ -168,16 +168,20 @@ def test_an_endpoint_that_never_answers_times_out(silent, tmp_path) -> None:
 def test_as_many_rows_as_a_declared_cap_is_an_error(oxigraph, out, tmp_path) -> None:
     push("--graph-store", oxigraph.graph_store, "--store", str(out / "store"), "--state",
          str(tmp_path / "s.json"))
-    args = ["query", "paragraphs", "--endpoint", oxigraph.query, "--format", "json"]
-    rows = len(with_store(out / "store", lambda run: answer(get_query("paragraphs"), {}, run)
-                          ).rows)
-    assert rows == 30  # the seed's 25 paragraphs and the motion's 5
-    result = CliRunner().invoke(main, [*args, "--row-cap", "30"])
+    # one resolution: one request (over a corpus each resolution is its own request, and
+    # the cap is a server's cap on one answer)
+    seed = f"{DEFAULT_BASE}2022-2505-RSP/joint-motion"
+    args = ["query", "paragraphs", "--endpoint", oxigraph.query, "--format", "json",
+            "--param", f"resolution={seed}"]
+    rows = len(with_store(out / "store", lambda run: answer(
+        get_query("paragraphs"), {"resolution": seed}, run)).rows)
+    assert rows == 27  # the rows of the seed's paragraphs (as test_cli counts them)
+    result = CliRunner().invoke(main, [*args, "--row-cap", "27"])
     assert result.exit_code == 2 and result.output.strip() == (
-        f"resgraph: error: {oxigraph.query}: 30 rows, as many as the endpoint's cap of 30 "
+        f"resgraph: error: {oxigraph.query}: 27 rows, as many as the endpoint's cap of 27 "
         "(--row-cap): the result may be cut; page it with --param limit=N --param offset=M")
-    result = CliRunner().invoke(main, [*args, "--row-cap", "31"])
-    assert result.exit_code == 0 and len(json.loads(result.output)) == 30
+    result = CliRunner().invoke(main, [*args, "--row-cap", "28"])
+    assert result.exit_code == 0 and len(json.loads(result.output)) == 27
 
 
 def _by_value(result) -> list[tuple]:
