@@ -32,10 +32,12 @@ from resgraph.serialize import (
 from resgraph.store import ONTOLOGY_GRAPH
 
 PARTS = ".parts"
-# Bytes of N-Quads per bulk load. On the 1,000-resolution corpus's 993 MB file, 16 MB pieces
-# loaded in 28.4 s at 180 MB peak, 64 MB pieces in 33.9 s at 380 MB (/tmp experiment,
-# 2026-12-01); 5,000 resolutions in 16 MB pieces: 131 s, then 53 s to compact.
-_LOAD_CHUNK = 16 << 20
+# Bytes of N-Quads per bulk load. 16 MB pieces loaded the 1,000-resolution corpus's 993 MB
+# file faster than 64 MB ones (28.4 s against 33.9 s, 180 MB against 380 MB), but the
+# 20,000-resolution build took 28.3 min with them against 25.4 min with 64 MB pieces
+# (benchmarks/scale.py, 2026-12-01): at scale the larger pieces win, and both stay far under
+# the memory bound.
+_LOAD_CHUNK = 64 << 20
 INCOMING = ".incoming"  # where workers write, before a document is accepted
 _PART_EXTENSIONS = PART_EXTENSIONS
 
