@@ -260,7 +260,9 @@ def test_identifiers_known_for_the_main_instruments_and_bodies() -> None:
     bodies = {b["id"]: b for b in _bodies()}
     assert bodies["european-parliament"]["corporateBody"] == "EP"
     assert (bodies["icc"]["wikidata"], bodies["icc"]["wikidataChecked"]) == ("Q47488", True)
-    assert sum(1 for b in bodies.values() if b.get("wikidataChecked")) == 27
+    # 27, and OHCHR's and the UN Secretary-General's, promoted with a second source (issue 13)
+    assert sum(1 for b in bodies.values() if b.get("wikidataChecked")) == 29
+    assert bodies["ohchr"]["wikidataChecked"] and bodies["un-secretary-general"]["wikidataChecked"]
 
 
 def test_the_parliaments_corporate_body_is_the_one_its_open_data_uses(seed_built) -> None:
