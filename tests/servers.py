@@ -19,7 +19,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,41 +178,9 @@ def virtuoso(folder: Path, max_rows: int = 1_000_000) -> Iterator[Store]:
 
 
 @contextmanager
-def silent() -> Iterator[str]:
-    """A server on loopback that accepts connections and never answers; yields its URL."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    listener.settimeout(0.1)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join()
-        for conn in held:
-            conn.close()
-        listener.close()
-
-
-@contextmanager
-def refusing(status: str = "401 Unauthorized") -> Iterator[str]:
-    """A server on loopback that answers every request with `status` as soon as it has read
-    the request's head, and closes the connection without reading a body (as Virtuoso does
-    to an unauthenticated PUT); yields its URL."""
+def _loopback(handle: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A server on loopback giving each connection it accepts to `handle`, in a thread;
+    yields its URL."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)
@@ -227,19 +195,7 @@ def refusing(status: str = "401 Unauthorized") -> Iterator[str]:
                 continue
             except OSError:
                 return
-            with conn:
-                conn.settimeout(2)
-                head = b""
-                try:
-                    while b"\r\n\r\n" not in head:
-                        chunk = conn.recv(4096)
-                        if not chunk:
-                            break
-                        head += chunk
-                    conn.sendall(f"HTTP/1.1 {status}\r\nContent-Length: 0\r\n"
-                                 "Connection: close\r\n\r\n".encode())
-                except OSError:
-                    pass
+            handle(conn)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -249,3 +205,39 @@ def refusing(status: str = "401 Unauthorized") -> Iterator[str]:
         stop.set()
         thread.join()
         listener.close()
+
+
+@contextmanager
+def silent() -> Iterator[str]:
+    """A server on loopback that accepts connections and never answers; yields its URL."""
+    held: list[socket.socket] = []
+    try:
+        with _loopback(held.append) as url:
+            yield url
+    finally:
+        for conn in held:
+            conn.close()
+
+
+@contextmanager
+def refusing(status: str = "401 Unauthorized") -> Iterator[str]:
+    """A server on loopback that answers every request with `status` as soon as it has read
+    the request's head, and closes the connection without reading a body (as Virtuoso does
+    to an unauthenticated PUT); yields its URL."""
+    def refuse(conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(2)
+            head = b""
+            try:
+                while b"\r\n\r\n" not in head:
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        break
+                    head += chunk
+                conn.sendall(f"HTTP/1.1 {status}\r\nContent-Length: 0\r\n"
+                             "Connection: close\r\n\r\n".encode())
+            except OSError:
+                pass
+
+    with _loopback(refuse) as url:
+        yield url
