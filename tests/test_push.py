@@ -26,6 +26,8 @@ from conftest import SEED, corpus, seed_with
 SEED_GRAPH = f"{DEFAULT_BASE}2022-2505-RSP/joint-motion/graph"
 MOTION_GRAPH = f"{DEFAULT_BASE}2024-2686-DEA/B-9-2024-0216/graph"
 ONTOLOGY_GRAPH = "https://w3id.org/resgraph/ontology"
+# Virtuoso's Graph Store service on a new database: its administrator, with Digest
+DBA_DIGEST = ("--user", "dba", "--password", "dba", "--auth", "digest")
 
 
 def _build(out: Path, *sources: Path) -> None:
@@ -147,14 +149,12 @@ def test_virtuoso_takes_a_push_with_digest_and_refuses_basic(virtuoso, out, tmp_
                       "--retries", "0")
     assert code == 2 and "HTTP 401" in said and said.startswith("resgraph: error: PUT "), said
     code, said = push("--graph-store", virtuoso.graph_store, "--store", str(out / "store"),
-                      "--state", state, "--user", "dba", "--password", "dba", "--auth",
-                      "digest")
+                      "--state", state, *DBA_DIGEST)
     assert code == 0 and said.startswith("sent 3 graphs ("), said
     for graph in (SEED_GRAPH, MOTION_GRAPH, ONTOLOGY_GRAPH):
         assert _count(virtuoso.query, graph) == _local_count(out, graph) > 100
     code, said = push("--graph-store", virtuoso.graph_store, "--store", str(out / "store"),
-                      "--state", state, "--user", "dba", "--password", "dba", "--auth",
-                      "digest")
+                      "--state", state, *DBA_DIGEST)
     assert code == 0 and said.startswith("sent 0 graphs (0 kB)") and "3 unchanged" in said
 
 
@@ -198,8 +198,7 @@ def _by_value(result) -> list[tuple]:
 def test_every_stored_query_answers_the_same_values_from_virtuoso(virtuoso, out, tmp_path,
                                                                   dialect) -> None:
     code, said = push("--graph-store", virtuoso.graph_store, "--store", str(out / "store"),
-                      "--state", str(tmp_path / "s.json"), "--user", "dba", "--password",
-                      "dba", "--auth", "digest")
+                      "--state", str(tmp_path / "s.json"), *DBA_DIGEST)
     assert code == 0, said
     remote_store = Endpoint(virtuoso.query, dialect=dialect)
     for name, query in stored_queries().items():
@@ -223,8 +222,7 @@ def capped(tmp_path_factory) -> Iterator[servers.Store]:
 
 def test_a_result_virtuoso_cut_is_an_error(capped, out, tmp_path) -> None:
     code, said = push("--graph-store", capped.graph_store, "--store", str(out / "store"),
-                      "--state", str(tmp_path / "s.json"), "--user", "dba", "--password",
-                      "dba", "--auth", "digest")
+                      "--state", str(tmp_path / "s.json"), *DBA_DIGEST)
     assert code == 0, said
     result = CliRunner().invoke(main, ["query", "mentions", "--endpoint", capped.query])
     assert result.exit_code == 2

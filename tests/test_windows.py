@@ -11,7 +11,7 @@ import pytest
 
 from resgraph.corpus import build_corpus
 from resgraph.queries import bind, get_query, stored_queries
-from resgraph.store import Result, _run_local
+from resgraph.store import Result, run_on
 from resgraph.windows import answer, run_windowed, window_order, windowed
 
 from conftest import SEED, corpus
@@ -35,7 +35,7 @@ class Counting:
     """`run` for a store, counting the queries it runs."""
 
     def __init__(self, store: ox.Store) -> None:
-        self.run_one = functools.partial(_run_local, store)
+        self.run_one = functools.partial(run_on, store)
         self.queries = 0
 
     def __call__(self, text: str) -> Result:

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from resgraph.store import Endpoint
 
 DEFAULT_OUT = Path("resgraph-out")
+
+
+def _store_path(store: Path | None) -> Path:
+    """The store a command reads: --store, else the last build's in ./resgraph-out."""
+    return store or DEFAULT_OUT / "store"
 FORMAT_NAMES = ("nquads", "trig", "turtle", "ntriples", "jsonld", "rdfxml")
 
 
@@ -399,7 +404,7 @@ def _run_federated(stored, params: dict[str, str], store: Path | None,
 
     if graph_files:
         return use(load_files(list(graph_files)))
-    return with_store_object(store or DEFAULT_OUT / "store", use)
+    return with_store_object(_store_path(store), use)
 
 
 def _run_stored(name: str, params: dict[str, str], store: Path | None,
@@ -425,7 +430,7 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
         return use(lambda text: query_endpoint(remote, text))
     if graph_files:
         return with_files(list(graph_files), use)
-    return with_store(store or DEFAULT_OUT / "store", use)
+    return with_store(_store_path(store), use)
 
 
 @main.command()
@@ -580,7 +585,7 @@ def push(url: str, store: Path | None, user: str | None, password: str | None, a
     target = GraphStore(url, http, query_endpoint or query_service(url))
     path = state or state_file(url)
     report = with_store_object(
-        store or DEFAULT_OUT / "store",
+        _store_path(store),
         lambda opened: send(local_graphs(opened), target, path, dry_run=dry_run, force=force))
     verb = "would send" if dry_run else "sent"
     size = f"{report.bytes_sent / 2**20:.1f} MB" if report.bytes_sent >= 2**20 else \
@@ -611,7 +616,7 @@ def export(folder: Path, store: Path | None, chunk_mb: int) -> None:
     from resgraph.export import export_bulk
     from resgraph.store import with_store_object
 
-    bulk = with_store_object(store or DEFAULT_OUT / "store",
+    bulk = with_store_object(_store_path(store),
                              lambda opened: export_bulk(opened, folder, chunk_mb << 20))
     click.echo(f"wrote {folder}: {bulk.quads:,} quads of {bulk.graphs} graphs in "
                f"{len(bulk.chunks)} chunk{'s' if len(bulk.chunks) != 1 else ''}, "
@@ -634,14 +639,14 @@ def enrich(records: tuple[Path, ...], store: Path | None, out: Path, base: str) 
     graph ({base}odp/enrichment) naming the records it came from: the text adopted, the
     decision, its date, the vote and the sitting from a procedure; the joint motion, the
     motions it replaces and its Rules of Procedure item from a document. Query it with the
-    corpus (resgraph query NAME OUT/resgraph.nq FILE) or push it (resgraph push).
+    corpus's files (resgraph query NAME OUT/resgraph.nq FILE).
     """
     from resgraph.enrich import enrich as find
     from resgraph.pipeline import atomic_write
     from resgraph.serialize import serialize
     from resgraph.store import with_store_object
 
-    found = with_store_object(store or DEFAULT_OUT / "store",
+    found = with_store_object(_store_path(store),
                               lambda opened: find(opened, list(records), base))
     atomic_write(out, serialize(list(found.quads), "nquads"))
     facts = len(found.quads) - (len(found.records) if found.quads else 0)

@@ -24,6 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resgraph.corpus.outdir import BULK_MANIFEST, staged
+from resgraph.store import named_graph_lines
 
 CHUNK = 256 << 20  # bytes of N-Quads per chunk, whole graphs
 UNNAMED = "https://w3id.org/resgraph/unnamed"  # ld_dir's graph for triples without one
@@ -38,15 +39,11 @@ class Bulk:
 
 
 def _graph_lines(store: ox.Store) -> Iterator[tuple[str, list[bytes]]]:
-    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-    for name in names:
-        graph = ox.NamedNode(name)
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
-        # N-Triples of the one graph, each line given the graph term: N-Quads
+    """Each named graph's N-Quads lines: its sorted N-Triples, each given the graph term
+    before the final dot (the order stays that of the N-Triples lines)."""
+    for name, triples in named_graph_lines(store):
         term = f" <{name}> .".encode()
-        lines = sorted({line.rstrip()[:-1].rstrip() + term
-                        for line in data.splitlines() if line.strip()})
-        yield name, lines
+        yield name, [line.rstrip()[:-1].rstrip() + term for line in triples]
 
 
 def _sql_text(value: str) -> str:

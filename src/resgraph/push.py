@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from resgraph.errors import ResgraphError
 from resgraph.gsp import GraphStore, GraphStoreError
 from resgraph.pipeline import atomic_write
+from resgraph.store import named_graph_lines
 
 _SAVE_EVERY = 100  # graphs sent between two saves of the push state
 
@@ -53,12 +54,8 @@ class PushReport:
 
 def local_graphs(store: ox.Store) -> Iterator[LocalGraph]:
     """Every named graph of `store`, in IRI order, as sorted N-Triples."""
-    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
-    for name in names:
-        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-        lines = sorted(set((data or b"").splitlines()))
-        body = b"".join(line + b"\n" for line in lines if line.strip())
-        yield LocalGraph(name, body, body.count(b"\n"))
+    for name, lines in named_graph_lines(store):
+        yield LocalGraph(name, b"".join(line + b"\n" for line in lines), len(lines))
 
 
 def state_file(target: str, folder: Path | None = None) -> Path:

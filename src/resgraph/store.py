@@ -44,10 +44,6 @@ def _value(term: object) -> str | None:
 
 def run_on(store: ox.Store, query: str) -> Result:
     """A SELECT query's rows from `store`."""
-    return _run_local(store, query)
-
-
-def _run_local(store: ox.Store, query: str) -> Result:
     try:
         solutions = store.query(query)
         if not isinstance(solutions, ox.QuerySolutions):
@@ -60,6 +56,15 @@ def _run_local(store: ox.Store, query: str) -> Result:
     return Result(columns, rows)
 
 
+def named_graph_lines(store: ox.Store) -> Iterator[tuple[str, list[bytes]]]:
+    """Every named graph of `store`, in IRI order, with its triples as sorted, distinct
+    N-Triples lines (no line break): the same content gives the same lines."""
+    names = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    for name in names:
+        data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
+        yield name, sorted({line for line in data.splitlines() if line.strip()})
+
+
 def query_store(path: Path, query: str) -> Result:
     """Run a query on the store at `path` (OUT/store); see `with_store`."""
     return with_store(path, lambda run: run(query))
@@ -67,7 +72,7 @@ def query_store(path: Path, query: str) -> Result:
 
 def with_store(path: Path, use: Callable[[Callable[[str], Result]], T]) -> T:
     """`use(run)`, where `run` runs a query on the store at `path` (see with_store_object)."""
-    return with_store_object(path, lambda store: use(functools.partial(_run_local, store)))
+    return with_store_object(path, lambda store: use(functools.partial(run_on, store)))
 
 
 def with_store_object(path: Path, use: Callable[[ox.Store], T]) -> T:
@@ -148,7 +153,7 @@ def query_files(paths: Sequence[Path], query: str) -> Result:
 def with_files(paths: Sequence[Path], use: Callable[[Callable[[str], Result]], T]) -> T:
     """`use(run)`, where `run` runs a query on the graph files loaded once into memory."""
     store = load_files(paths)
-    return use(lambda query: _run_local(store, query))
+    return use(lambda query: run_on(store, query))
 
 
 @dataclass(frozen=True)
