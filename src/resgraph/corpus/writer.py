@@ -32,11 +32,11 @@ from resgraph.serialize import (
 from resgraph.store import ONTOLOGY_GRAPH
 
 PARTS = ".parts"
-# Bytes of N-Quads per bulk load. 16 MB pieces loaded the 1,000-resolution corpus's 993 MB
-# file faster than 64 MB ones (28.4 s against 33.9 s, 180 MB against 380 MB), but the
-# 20,000-resolution build took 28.3 min with them against 25.4 min with 64 MB pieces
-# (benchmarks/scale.py, 2026-12-01): at scale the larger pieces win, and both stay far under
-# the memory bound.
+# Bytes of N-Quads per bulk load. 16 MB pieces load the 1,000-resolution corpus's 995 MB
+# file faster than 64 MB ones (19.1 s against 27.1 s, 179 MiB against 376 MiB;
+# benchmarks/store_load.py), but the 20,000-resolution build took 28.3 min with them
+# against 25.4 min with 64 MB pieces (benchmarks/scale.py, 2026-12-01): at scale the larger
+# pieces win, and both stay far under the memory bound.
 _LOAD_CHUNK = 64 << 20
 INCOMING = ".incoming"  # where workers write, before a document is accepted
 _PART_EXTENSIONS = PART_EXTENSIONS

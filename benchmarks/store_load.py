@@ -1,0 +1,98 @@
+"""How should the corpus store be loaded? Bulk-loads an N-Quads file (a corpus build's
+resgraph.nq) into a new pyoxigraph store in pieces of whole lines, as the corpus writer does,
+for each piece size given, and prints: load time, compaction (`optimize`) time, the process's
+peak resident memory during the load, and the p50 of stored queries for one resolution before
+and after compaction.
+
+    python benchmarks/scale.py --n 1000 --work /tmp/scale --keep --no-queries
+    python benchmarks/store_load.py /tmp/scale/out-1000/resgraph.nq --pieces 16 64
+
+Each size runs in a subprocess of its own, so that peak memory is that load's alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from resgraph.queries import bind, stored_queries
+
+QUERIES = ("demands", "mentions", "legal-references", "persons")
+RUNS = 9
+
+
+def _one_resolution_p50(store: ox.Store, resolutions: list[str]) -> dict[str, float]:
+    out = {}
+    for name in QUERIES:
+        query = stored_queries()[name]
+        times = []
+        for iri in resolutions:
+            started = time.perf_counter()
+            list(store.query(bind(query, {"resolution": iri})))  # type: ignore[arg-type]
+            times.append((time.perf_counter() - started) * 1000)
+        out[name] = statistics.median(times)
+    return out
+
+
+def measure(nquads: Path, piece_mb: int) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="resgraph-load-"))
+    try:
+        store = ox.Store(str(folder / "store"))
+        started = time.perf_counter()
+        with open(nquads, "rb") as handle:
+            while chunk := handle.read(piece_mb << 20):
+                chunk += handle.readline()
+                store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
+        loaded = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss << 10
+        rows = store.query("PREFIX rg: <https://w3id.org/resgraph/ontology#> SELECT ?r "
+                           "WHERE { GRAPH ?g { ?r a rg:Resolution } }")
+        resolutions = random.Random(1).sample(sorted(r["r"].value for r in rows), RUNS)  # type: ignore[union-attr]
+        before = _one_resolution_p50(store, resolutions)
+        started = time.perf_counter()
+        store.optimize()
+        compacted = time.perf_counter() - started
+        after = _one_resolution_p50(store, resolutions)
+        return {"piece_mb": piece_mb, "load_s": loaded, "optimize_s": compacted,
+                "peak_mib": peak / 2**20, "before_ms": before, "after_ms": after}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("nquads", type=Path)
+    parser.add_argument("--pieces", type=int, nargs="+", default=[16, 64], metavar="MB")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a subprocess's size
+    args = parser.parse_args()
+    if not args.nquads.is_file():
+        raise SystemExit(f"{args.nquads}: no such file (build a corpus with scale.py --keep)")
+    if args.one:
+        print(json.dumps(measure(args.nquads, args.one)))
+        return
+    size = args.nquads.stat().st_size / 2**20
+    print(f"{args.nquads}: {size:.0f} MiB of N-Quads")
+    for mb in args.pieces:
+        done = subprocess.run([sys.executable, __file__, str(args.nquads), "--one", str(mb)],
+                              capture_output=True, text=True, check=True)
+        r = json.loads(done.stdout)
+        queries = ", ".join(f"{q} {r['before_ms'][q]:.1f} -> {r['after_ms'][q]:.1f} ms"
+                            for q in QUERIES)
+        print(f"pieces of {mb} MB: load {r['load_s']:.1f} s, optimize {r['optimize_s']:.1f} s, "
+              f"peak {r['peak_mib']:.0f} MiB; one resolution p50 before -> after optimize: "
+              f"{queries}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
