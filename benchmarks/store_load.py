@@ -50,10 +50,13 @@ def measure(nquads: Path, piece_mb: int) -> dict:
     try:
         store = ox.Store(str(folder / "store"))
         started = time.perf_counter()
-        with open(nquads, "rb") as handle:
-            while chunk := handle.read(piece_mb << 20):
-                chunk += handle.readline()
-                store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
+        if piece_mb == 0:  # the whole file by its path: the loader reads it itself
+            store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+        else:
+            with open(nquads, "rb") as handle:
+                while chunk := handle.read(piece_mb << 20):
+                    chunk += handle.readline()
+                    store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
         loaded = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss << 10
         rows = store.query("PREFIX rg: <https://w3id.org/resgraph/ontology#> SELECT ?r "
@@ -73,12 +76,13 @@ def measure(nquads: Path, piece_mb: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("nquads", type=Path)
-    parser.add_argument("--pieces", type=int, nargs="+", default=[16, 64], metavar="MB")
+    parser.add_argument("--pieces", type=int, nargs="+", default=[16, 64], metavar="MB",
+                        help="piece sizes in MB; 0 loads the whole file by its path")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a subprocess's size
     args = parser.parse_args()
     if not args.nquads.is_file():
         raise SystemExit(f"{args.nquads}: no such file (build a corpus with scale.py --keep)")
-    if args.one:
+    if args.one is not None:
         print(json.dumps(measure(args.nquads, args.one)))
         return
     size = args.nquads.stat().st_size / 2**20
@@ -89,7 +93,8 @@ def main() -> None:
         r = json.loads(done.stdout)
         queries = ", ".join(f"{q} {r['before_ms'][q]:.1f} -> {r['after_ms'][q]:.1f} ms"
                             for q in QUERIES)
-        print(f"pieces of {mb} MB: load {r['load_s']:.1f} s, optimize {r['optimize_s']:.1f} s, "
+        how = f"pieces of {mb} MB" if mb else "the whole file by path"
+        print(f"{how}: load {r['load_s']:.1f} s, optimize {r['optimize_s']:.1f} s, "
               f"peak {r['peak_mib']:.0f} MiB; one resolution p50 before -> after optimize: "
               f"{queries}", flush=True)
 

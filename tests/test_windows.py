@@ -12,7 +12,7 @@ import pytest
 from resgraph.corpus import build_corpus
 from resgraph.queries import bind, get_query, stored_queries
 from resgraph.store import Result, run_on
-from resgraph.windows import answer, run_windowed, window_order, windowed
+from resgraph.windows import answer, run_windowed, window_order, windowed, windows
 
 from conftest import SEED, corpus
 
@@ -83,19 +83,47 @@ def test_a_page_is_the_same_slice_and_stops_early(store, limit, offset) -> None:
         assert run.queries == 2  # the window order, then one window
 
 
-def test_a_bound_parameter_runs_the_query_once(store) -> None:
-    council = f"{BASE}entity/council-eu"
-    query = get_query("demands-over-time")
-    assert windowed(query, {"limit": "5"}) and not windowed(query, {"addressee": council})
+@pytest.mark.parametrize("name", WINDOWED)
+def test_windows_sorted_here_are_the_stores_order(store, name) -> None:
+    query = get_query(name)
     run = Counting(store)
-    rows = answer(query, {"addressee": council}, run).rows
-    assert run.queries == 1 and rows
-    assert {r[query_columns(query).index("addresseeName")] for r in rows} == {
-        "Council of the European Union"}
+    listed = [(g, r) for g, r in run(window_order(query)).rows]
+    assert windows(query, run) == listed and len(listed) == 5
 
 
-def query_columns(query) -> list[str]:
-    return [v.strip(" ?") for v in query.text.split("SELECT", 1)[1].split("WHERE")[0].split()]
+def test_a_bound_resolution_runs_the_query_once(store) -> None:
+    query = get_query("demands-over-time")
+    resolution = f"{BASE}2022-2505-RSP/joint-motion"
+    assert windowed(query, {"limit": "5"}) and not windowed(query, {"resolution": resolution})
+    run = Counting(store)
+    rows = answer(query, {"resolution": resolution}, run).rows
+    assert run.queries == 1 and len(rows) == 54
+
+
+@pytest.mark.parametrize("name, param, value, graphs", [
+    ("demands-over-time", "addressee", f"{BASE}entity/president-european-parliament", 4),
+    ("mentions", "entity", f"{BASE}entity/national-parliaments", 2),
+    ("citing-resolutions", "target", "http://data.europa.eu/eli/treaty/tfeu_2016/art_290/oj", 2),
+])
+def test_an_iri_in_the_graph_picks_the_windows(store, name, param, value, graphs) -> None:
+    """With a parameter declared `# in-graph`, only the graphs holding its IRI are read, and
+    the rows are those of the whole query with it, in its order, pages too."""
+    query = get_query(name)
+    assert windowed(query, {param: value, "limit": "5"})
+    run = Counting(store)
+    whole = run(bind(query, {param: value}))
+    holding = run(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p <{value}> . "
+                  "?r a <https://w3id.org/resgraph/ontology#Resolution> } }").rows[0][0]
+    run.queries = 0
+    assert run_windowed(query, {param: value}, run) == whole
+    assert run.queries == 2 + int(holding or 0) < 2 + 5  # the windows, the graphs, each one
+    resolutions = {r[whole.columns.index("resolution")] for r in whole.rows}
+    assert len(resolutions) == graphs
+    page = run_windowed(query, {param: value, "limit": "3", "offset": "2"}, run)
+    assert page.rows == whole.rows[2:5]
+    if name == "demands-over-time":
+        assert {r[whole.columns.index("addresseeName")] for r in whole.rows} == {
+            "President of the European Parliament"}
 
 
 def test_an_empty_store_answers_with_no_rows(tmp_path: Path) -> None:

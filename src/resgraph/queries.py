@@ -5,6 +5,7 @@ Each file starts with a comment header:
     # description: ...
     # parameters: resolution (IRI, optional) ...
     # window: resolution        (optional; see resgraph.windows)
+    # in-graph: entity          (optional: parameters whose IRI every row's graph holds)
 Parameters are bound by a VALUES clause inside the query's GRAPH block (or, in a query with
 none, at its end), which every SPARQL 1.1 engine accepts, so the same text runs on the
 embedded store, on graph files and on a remote endpoint.
@@ -20,7 +21,7 @@ from pathlib import Path
 from resgraph.errors import QueryError
 from resgraph.resources import data_dir
 
-_HEADER = re.compile(r"^#\s*(title|description|parameters|window)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|description|parameters|window|in-graph)\s*:\s*(.*)$")
 _ORDER_BY = re.compile(r"^ORDER BY\s+(.*)$", re.MULTILINE)
 _PARAMETER = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?")
 
@@ -37,6 +38,11 @@ class StoredQuery:
     # variables, each a property of that resolution: the query can be answered window by
     # window of resolutions in that order (resgraph.windows).
     window: tuple[str, ...] = ()
+    # Parameters whose value, an IRI, is in the graph of every row the query gives with it:
+    # given one, only the windows whose graph holds that IRI need be read.
+    in_graph: tuple[str, ...] = ()
+    # Parameters the header does not mark optional: the query means nothing without them.
+    required: tuple[str, ...] = ()
 
 
 def _read(path: Path) -> StoredQuery:
@@ -52,7 +58,14 @@ def _read(path: Path) -> StoredQuery:
         m.group(1) for m in _PARAMETER.finditer(header.get("parameters", "")) if m.group(1)
         not in ("none",)
     )
+    required = tuple(
+        m.group(1) for m in _PARAMETER.finditer(header.get("parameters", ""))
+        if m.group(1) in params and "optional" not in (m.group(2) or ""))
     window = tuple(header.get("window", "").split())
+    in_graph = tuple(header.get("in-graph", "").split())
+    if set(in_graph) - set(params) or (in_graph and not window):
+        raise QueryError(f"{path}: '# in-graph: {' '.join(in_graph)}' names parameters of a "
+                         "windowed query (see resgraph.windows)")
     if window:
         order = _ORDER_BY.search(text)
         keys = order.group(1).split() if order else []
@@ -67,6 +80,8 @@ def _read(path: Path) -> StoredQuery:
         text=text,
         path=path,
         window=window,
+        in_graph=in_graph,
+        required=required,
     )
 
 

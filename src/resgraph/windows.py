@@ -14,12 +14,21 @@ give exactly the rows of the whole query in its order, and `limit`/`offset` stop
 soon as the page is full: the first page of any such query over the corpus costs a window,
 not the corpus.
 
-The order of the windows comes from the store itself (the same ORDER BY on the same values),
-so ties and datatypes sort exactly as in the whole query.
+The windows are sorted on the values the store gives for the same keys, so ties sort as in
+the whole query: IRIs by code point and xsd:date values by their text, as SPARQL 1.1 §15.1
+orders them, an unbound value first. Sorting here rather than by the store's ORDER BY saves
+the store a string lookup per comparison (about 1 s of the first page at 20,000
+resolutions); a key of any other kind or datatype is left to the store's ORDER BY.
+
+A query may also declare (`# in-graph: entity`) parameters whose IRI is in the graph of every
+row it gives: with one bound, only the windows whose graph holds that IRI are read, found by
+one lookup of the IRI (`mentions` of the Council on a 5,000-resolution store took 16 s as one
+query).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from resgraph.errors import QueryError
@@ -33,18 +42,71 @@ _KEYS = {
     "date": "OPTIONAL { ?resolution dcterms:date ?date }",
 }
 
-def window_order(query: StoredQuery) -> str:
-    """A query for every resolution and its named graph, in the order `query` sorts by."""
+# What each key's values must be for Python's string order to be SPARQL's (§15.1): IRIs
+# compare by code point; xsd:date values without a time zone compare as their text.
+_SORTABLE = {
+    "resolution": "isIRI(?resolution)",
+    "date": "DATATYPE(?date) = <http://www.w3.org/2001/XMLSchema#date> "
+            "&& REGEX(STR(?date), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')",
+}
+_IRI = re.compile(r"^[^\s<>]+$")
+
+
+def _keys(query: StoredQuery) -> tuple[str, ...]:
     unknown = [k for k in query.window if k not in _KEYS]
     if unknown:
         raise QueryError(f"query {query.name!r}: no window key {unknown[0]!r} "
                          f"(known: {', '.join(_KEYS)})")
-    keys = ("resolution", *(k for k in query.window if k != "resolution"))
-    patterns = "\n    ".join(_KEYS[k] for k in keys)
-    order = " ".join(f"?{k}" for k in query.window)
-    return (f"PREFIX rg: <{RG}>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
-            f"SELECT ?g ?resolution WHERE {{\n  GRAPH ?g {{\n    {patterns}\n  }}\n}}\n"
-            f"ORDER BY {order} ?g\n")
+    return ("resolution", *(k for k in query.window if k != "resolution"))
+
+
+def _listing(query: StoredQuery, order: bool) -> str:
+    patterns = "\n    ".join(_KEYS[k] for k in _keys(query))
+    head = f"PREFIX rg: <{RG}>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+    if order:
+        keys = " ".join(f"?{k}" for k in query.window)
+        return (f"{head}SELECT ?g ?resolution WHERE {{\n  GRAPH ?g {{\n    {patterns}\n"
+                f"  }}\n}}\nORDER BY {keys} ?g\n")
+    variables = " ".join(f"?{k}" for k in query.window if k != "resolution")
+    checks = " && ".join(f"(!BOUND(?{k}) || {_SORTABLE[k]})" for k in query.window)
+    return (f"{head}SELECT ?g ?resolution {variables} (({checks}) AS ?sortable) WHERE {{\n"
+            f"  GRAPH ?g {{\n    {patterns}\n  }}\n}}\n")
+
+
+def window_order(query: StoredQuery) -> str:
+    """A query for every resolution and its named graph, in the order `query` sorts by."""
+    return _listing(query, order=True)
+
+
+def windows(query: StoredQuery, run: Callable[[str], Result]) -> list[tuple[str, str]]:
+    """Every resolution's graph and IRI, in the order `query` sorts by: the store's rows
+    sorted here when every key is of a kind whose order is its text's, else by the store."""
+    listed = run(_listing(query, order=False))
+    column = {c: i for i, c in enumerate(listed.columns)}
+    if all(row[column["sortable"]] == "true" for row in listed.rows):
+        def key(row: tuple[str | None, ...]) -> tuple:
+            values = (row[column[k]] for k in (*query.window, "g"))
+            return tuple((0, "") if v is None else (1, v) for v in values)
+
+        rows = sorted(listed.rows, key=key)
+    else:
+        rows = list(run(window_order(query)).rows)
+    g, r = column.get("g", 0), column.get("resolution", 1)
+    return [(row[g], row[r]) for row in rows if row[g] and row[r]]  # type: ignore[misc]
+
+
+def _holding(iris: list[str], run: Callable[[str], Result]) -> set[str]:
+    """The graphs that hold every one of `iris`, as subject or object."""
+    found: set[str] | None = None
+    for iri in iris:
+        term = f"<{iri}>" if _IRI.match(iri) else None
+        if term is None:
+            return set()
+        graphs = {row[0] for row in run(
+            f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?s ?p {term} }} }} UNION "
+            f"{{ GRAPH ?g {{ {term} ?p ?o }} }} }}").rows if row[0]}
+        found = graphs if found is None else found & graphs
+    return found or set()
 
 
 def answer(query: StoredQuery, params: dict[str, str], run: Callable[[str], Result]) -> Result:
@@ -57,9 +119,9 @@ def answer(query: StoredQuery, params: dict[str, str], run: Callable[[str], Resu
 
 def windowed(query: StoredQuery, params: dict[str, str]) -> bool:
     """Whether `query` with `params` is answered window by window: it declares a window and
-    no parameter narrows it (a bound resolution, addressee or entity lets the engine start
-    from the few triples that name it, faster than reading every window)."""
-    return bool(query.window) and not set(params) - set(PAGING)
+    every parameter but the paging ones is one whose IRI picks the windows (a bound
+    resolution lets the engine read that graph alone, faster than listing the windows)."""
+    return bool(query.window) and set(params) - set(PAGING) <= set(query.in_graph)
 
 
 def run_windowed(query: StoredQuery, params: dict[str, str],
@@ -71,10 +133,14 @@ def run_windowed(query: StoredQuery, params: dict[str, str],
     skip = int(params["offset"]) if params.get("offset", "").isdigit() else 0
     inner = {k: v for k, v in params.items() if k not in PAGING}
     bind(query, params)  # checks every parameter before anything runs
-    windows = [(g, r) for g, r in run(window_order(query)).rows if g and r]
+    picked = windows(query, run)
+    narrowing = [inner[k] for k in query.in_graph if k in inner]
+    if narrowing:
+        holding = _holding(narrowing, run)
+        picked = [(g, r) for g, r in picked if g in holding]
     columns: tuple[str, ...] = ()
     rows: list[tuple[str | None, ...]] = []
-    for graph, resolution in windows:
+    for graph, resolution in picked:
         window = {**inner, "resolution": resolution}
         if limit is not None:
             # no window need give more than the rows still to skip and to take; a window

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resgraph import __version__
+from resgraph.corpus.across import corpus_across
 from resgraph.corpus.convert import PART_EXTENSIONS, Staged
 from resgraph.corpus.links import corpus_links
 from resgraph.corpus.outdir import MANIFEST
@@ -151,8 +152,9 @@ class CorpusWriter:
 
     def finish(self, store: bool, ontology: Path) -> list[Path]:
         """Join the corpus-wide files in graph order, load the store, add the links between
-        resolutions (corpus.links: a graph of their own, last in every file; only with the
-        store, which finds them), write the manifest."""
+        resolutions and what the corpus says across them (corpus.links, corpus.across: graphs
+        of their own, last in every file; only with the store, which finds them), write the
+        manifest."""
         shutil.rmtree(self.incoming, ignore_errors=True)
         order = [self.entries[g] for g in sorted(self.entries)]
         written: list[Path] = []
@@ -163,11 +165,14 @@ class CorpusWriter:
                     with open(self.parts / f"{e.stem}.nq", "rb") as part:
                         shutil.copyfileobj(part, handle)
             links: list[ox.Quad] = []
+            across: list[ox.Quad] = []
             if store:
-                links = _load_store(self.directory / "store", nquads, ontology, self.base)
-            if links:
+                links, across = _load_store(self.directory / "store", nquads, ontology,
+                                            self.base)
+            added = links + across
+            if added:
                 with open(nquads, "ab") as handle:
-                    handle.write(serialize(links, "nquads"))
+                    handle.write(serialize(added, "nquads"))
             written.append(nquads)
             if "trig" in self.formats:
                 path = self.directory / "resgraph.trig"
@@ -175,15 +180,15 @@ class CorpusWriter:
                     handle.write(_trig_prefixes())
                     for e in order:
                         handle.write((self.parts / f"{e.stem}.trig").read_bytes())
-                    if links:
-                        handle.write(split_prefixes(serialize(links, "trig"))[1])
+                    if added:
+                        handle.write(split_prefixes(serialize(added, "trig"))[1])
                 written.append(path)
             if "jsonld" in self.formats:
                 path = self.directory / "resgraph.jsonld"
                 with open(path, "wb") as handle:
                     chunks = ((self.parts / f"{e.stem}.jsonld").read_text("utf-8")
                               for e in order)
-                    extra = list(jsonld_graph_chunks(links).values()) if links else []
+                    extra = list(jsonld_graph_chunks(added).values()) if added else []
                     for piece in jsonld_document(itertools.chain(chunks, extra)):
                         handle.write(piece)
                 written.append(path)
@@ -196,6 +201,7 @@ class CorpusWriter:
             manifest = {
                 "resgraph": __version__, "code": code_version(), "base": self.base,
                 "formats": list(self.formats), "links": len(links),
+                "across": len(across),
                 "resolutions": [{**asdict(e), "summary": list(e.summary)} for e in order],
             }
             (self.directory / MANIFEST).write_text(
@@ -205,9 +211,11 @@ class CorpusWriter:
         return written
 
 
-def _load_store(path: Path, nquads: Path, ontology: Path, base: str) -> list[ox.Quad]:
+def _load_store(path: Path, nquads: Path, ontology: Path,
+                base: str) -> tuple[list[ox.Quad], list[ox.Quad]]:
     """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology, with the
-    links between its resolutions (corpus.links) found and added; returns the links."""
+    links between its resolutions (corpus.links) and what it says across them
+    (corpus.across) found and added; returns both."""
     import gc
 
     try:
@@ -223,11 +231,12 @@ def _load_store(path: Path, nquads: Path, ontology: Path, base: str) -> list[ox.
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         store.optimize()
         links = corpus_links(store, base)
-        if links:
-            store.extend(links)
+        across = corpus_across(store, base)
+        if links or across:
+            store.extend(links + across)
         store.flush()
         del store
         gc.collect()  # releases the RocksDB lock before the directory is swapped in
     except OSError as exc:
         raise StoreError(f"{path}: cannot write the store ({exc})") from None
-    return links
+    return links, across
