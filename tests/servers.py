@@ -241,3 +241,25 @@ def refusing(status: str = "401 Unauthorized") -> Iterator[str]:
 
     with _loopback(refuse) as url:
         yield url
+
+
+@contextmanager
+def canary() -> Iterator[tuple[str, list[bytes]]]:
+    """A server on loopback that records what each connection sends and answers 200 with an
+    empty SPARQL result; yields its URL and the list of requests it received."""
+    received: list[bytes] = []
+
+    def record(conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(2)
+            try:
+                received.append(conn.recv(65536))
+                body = b'{"head":{"vars":[]},"results":{"bindings":[]}}'
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+"
+                             b"json\r\nContent-Length: " + str(len(body)).encode()
+                             + b"\r\nConnection: close\r\n\r\n" + body)
+            except OSError:
+                pass
+
+    with _loopback(record) as url:
+        yield url, received

@@ -656,6 +656,44 @@ def enrich(records: tuple[Path, ...], store: Path | None, out: Path, base: str) 
 
 
 @main.command()
+@click.option("--store", type=click.Path(path_type=Path),
+              help="A store written by 'build' (default: ./resgraph-out/store).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="The base the graph was built with: its IRIs answer at their paths.")
+@click.option("--allow-service", "services", multiple=True, metavar="URL",
+              help="An endpoint URL SPARQL queries may call in SERVICE (exactly; repeat).")
+@click.option("--deadline", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a query may run before its worker is stopped.")
+@click.option("--row-cap", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows a query answers at most (the cut is signalled).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Query worker processes.")
+def serve(store: Path | None, host: str, port: int, base: str, services: tuple[str, ...],
+          deadline: float, row_cap: int, workers: int) -> None:
+    """Publish the store: its IRIs, pages, stored queries and a SPARQL endpoint.
+
+    Open http://HOST:PORT/ in a browser. Read-only: the store is opened read-only and no
+    route writes.
+    """
+    import uvicorn
+
+    from resgraph.graph.iri import check_base
+    from resgraph.serve.app import ServeConfig, create_app
+    from resgraph.store import with_store_object
+
+    path = _store_path(store)
+    with_store_object(path, lambda opened: None)  # one line, exit 2, if it is no store
+    config = ServeConfig(store=path, base=check_base(base),
+                         allowed_services=frozenset(services), deadline=deadline,
+                         row_cap=row_cap, workers=workers)
+    app = create_app(config)
+    click.echo(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
 def queries() -> None:
     """List the stored queries with their descriptions and parameters."""
     from resgraph.queries import stored_queries

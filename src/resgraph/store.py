@@ -36,9 +36,18 @@ class Result:
     rows: tuple[tuple[str | None, ...], ...]
 
 
+class IRI(str):
+    """A value that was an IRI in the store: a string everywhere, and known for an IRI where
+    that matters (a link on a page, `"type": "uri"` in SPARQL JSON)."""
+
+    __slots__ = ()
+
+
 def _value(term: object) -> str | None:
     if term is None:
         return None
+    if isinstance(term, ox.NamedNode):
+        return IRI(term.value)
     return term.value  # type: ignore[attr-defined]
 
 

@@ -1,0 +1,132 @@
+"""How fast does `resgraph serve` answer? Starts the real server on 127.0.0.1 on a store (a
+corpus build's OUT/store), then for each kind of request runs CLIENTS concurrent clients
+(threads, one keep-alive connection each) for REQUESTS requests in all, and prints requests/s,
+p50/p95/p99 latency and the errors. Loopback only; bounded by --requests.
+
+    python benchmarks/scale.py --n 10000 --keep --no-queries --work /tmp/scale
+    python benchmarks/serve.py /tmp/scale/out-10000/store --clients 16 --requests 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import pyoxigraph as ox
+
+RG = "https://w3id.org/resgraph/ontology#"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _paths(store_path: Path, sample: int) -> dict[str, list[str]]:
+    """Request paths of each kind, for resolutions and actors picked at random (seeded)."""
+    store = ox.Store.read_only(str(store_path))
+    pick = random.Random(1)
+    resolutions = sorted(q.subject.value for q in store.quads_for_pattern(
+        None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode(RG + "Resolution"), None))
+    actors = sorted({q.subject.value for q in store.quads_for_pattern(
+        None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        ox.NamedNode(RG + "Person"), None)})
+    chosen = pick.sample(resolutions, min(sample, len(resolutions)))
+    people = pick.sample(actors, min(sample, len(actors)))
+    local = lambda iri: urllib.parse.urlsplit(iri).path  # noqa: E731
+    sparql = ("SELECT ?name WHERE { ?p a <https://w3id.org/resgraph/ontology#Person> ; "
+              "<https://w3id.org/resgraph/ontology#name> ?name } LIMIT 10")
+    return {
+        "resolution page": [local(r) for r in chosen],
+        "actor page": [local(a) for a in people],
+        "stored query": [f"/queries/demands.json?{urllib.parse.urlencode({'resolution': r})}"
+                         for r in chosen],
+        "sparql query": [f"/sparql?{urllib.parse.urlencode({'query': sparql})}"],
+    }
+
+
+def _client(port: int, paths: list[str], count: int, times: list[float],
+            errors: list[str], accept: str) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for i in range(count):
+        started = time.perf_counter()
+        try:
+            connection.request("GET", paths[i % len(paths)], headers={"Accept": accept})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                errors.append(str(response.status))
+        except OSError as exc:
+            errors.append(type(exc).__name__)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        times.append(time.perf_counter() - started)
+
+
+def measure(port: int, paths: list[str], clients: int, requests: int,
+            accept: str) -> dict[str, float]:
+    times: list[float] = []
+    errors: list[str] = []
+    each = max(1, requests // clients)
+    threads = [threading.Thread(target=_client, args=(port, paths[i::clients] or paths, each,
+                                                      times, errors, accept))
+               for i in range(clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    cuts = statistics.quantiles(times, n=100)
+    return {"rps": len(times) / wall, "p50": cuts[49] * 1000, "p95": cuts[94] * 1000,
+            "p99": cuts[98] * 1000, "errors": len(errors), "requests": len(times)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("store", type=Path)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--requests", type=int, default=2000, help="per kind of request")
+    parser.add_argument("--workers", type=int, default=2, help="the server's query workers")
+    args = parser.parse_args()
+    if not (args.store / "CURRENT").is_file():
+        raise SystemExit(f"{args.store}: no store here (build one with scale.py --keep)")
+    paths = _paths(args.store, 200)
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "resgraph.cli", "serve", "--store",
+                               str(args.store), "--port", str(port), "--workers",
+                               str(args.workers)], stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        time.sleep(1.0)
+        print(f"{args.store}: {args.clients} clients, {args.requests} requests a kind, "
+              f"server with {args.workers} query workers")
+        for kind, some in paths.items():
+            accept = "application/sparql-results+json" if "query" in kind else "text/html"
+            measure(port, some, args.clients, min(200, args.requests), accept)  # warm up
+            r = measure(port, some, args.clients, args.requests, accept)
+            print(f"{kind:16} {r['rps']:7.1f} requests/s  p50 {r['p50']:7.1f} ms  "
+                  f"p95 {r['p95']:7.1f} ms  p99 {r['p99']:7.1f} ms  errors {r['errors']:.0f}"
+                  f" of {r['requests']:.0f}", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

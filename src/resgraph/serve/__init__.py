@@ -1,0 +1,1 @@
+"""Publishing a store over HTTP (`resgraph serve`): resgraph.serve.app."""

@@ -1,0 +1,682 @@
+"""`resgraph serve`: the store published over HTTP, read-only by construction (the store is
+opened read-only and no route writes).
+
+- Every IRI resgraph mints answers at its path under the base, whatever host the server runs
+  on: HTML for people, and Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML by `Accept`
+  (RFC 9110 §12.5.1, q-values; `Vary: Accept`; 406 listing the formats) or at the same path
+  with the format's extension. The data is the IRI's concise bounded description (CBD), or
+  a named graph's whole content when the IRI names one; strong ETags (a digest of the bytes)
+  answer `If-None-Match` with 304.
+- `/sparql`: the SPARQL 1.1 Protocol, read-only and guarded (serve.safety), each query in a
+  worker process killed at the deadline (serve.worker), rows capped and the cap signalled.
+- `/queries/NAME`: the stored queries as URLs, with their parameters from the query string.
+Errors have one shape, in HTML or JSON, with the messages the command line gives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import os
+import re
+import time
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
+from xml.sax.saxutils import escape
+
+import pyoxigraph as ox
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from resgraph.errors import QueryError, ResgraphError
+from resgraph.federation import is_federated
+from resgraph.queries import PAGING, StoredQuery, stored_queries
+from resgraph.serialize import FORMATS, serialize
+from resgraph.serve import describe, pages, void
+from resgraph.serve.conneg import BY_EXTENSION, REPRESENTATIONS, Representation, choose
+from resgraph.serve.results import MEDIA_TYPES, WRITERS
+from resgraph.serve.safety import Refused, check_query, non_public
+from resgraph.serve.worker import Answer, Deadline, Failed, Job, Pool
+from resgraph.vocab import PREFIXES, RG
+
+# What a path may hold to be an IRI's (RFC 3987 excludes these from IRIs).
+_IRI_PATH = re.compile(r'^/[^\s<>"{}|\\^`]*$')
+_SITEMAP = 50_000  # URLs in one sitemap (sitemaps.org: at most 50,000)
+INVERSE_PAGE = 50
+RESOLUTIONS_PAGE = 50
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    store: Path
+    base: str
+    allowed_services: frozenset[str] = frozenset()
+    deadline: float = 10.0  # seconds a query may run
+    row_cap: int = 10_000  # rows (or triples) a query answers at most
+    max_request: int = 64 << 10  # bytes of a query or request body
+    budget: float = 60.0  # query seconds a client may use ...
+    budget_window: float = 600.0  # ... in this many seconds, else 429
+    workers: int = 2
+
+
+@dataclass
+class _Store:
+    """The server's own read-only handle, reopened when a build has swapped the output."""
+
+    path: Path
+    store: ox.Store | None = None
+    generation: int | None = None
+
+    def get(self) -> ox.Store:
+        try:
+            generation = os.stat(self.path.parent).st_ino
+        except OSError:
+            generation = None
+        if self.store is None or generation != self.generation:
+            self.store = ox.Store.read_only(str(self.path))
+            self.generation = generation
+        return self.store
+
+
+@dataclass
+class _Budget:
+    """Query seconds per client over a sliding window."""
+
+    limit: float
+    window: float
+    spent: dict[str, deque[tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(deque))
+
+    def retry_after(self, client: str, now: float) -> int | None:
+        used = self.spent[client]
+        while used and used[0][0] < now - self.window:
+            used.popleft()
+        if sum(s for _, s in used) < self.limit:
+            return None
+        total, wait = sum(s for _, s in used), 0.0
+        for at, seconds in used:  # until enough has left the window
+            total -= seconds
+            wait = at + self.window - now
+            if total < self.limit:
+                break
+        return max(1, int(wait + 0.999))
+
+    def add(self, client: str, now: float, seconds: float) -> None:
+        self.spent[client].append((now, seconds))
+
+
+class HTTPError(ResgraphError):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or {}
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("resgraph.serve", "templates"),
+                      autoescape=select_autoescape(["html"], default=True))
+    env.filters["short"] = short
+    return env
+
+
+def short(iri: str) -> str:
+    """An IRI in the prefixed form the data's prefixes give it, else whole."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+class Site:
+    """The application's state and handlers."""
+
+    def __init__(self, config: ServeConfig) -> None:
+        self.config = config
+        self.base = config.base
+        origin = urlsplit(config.base)
+        self.origin = f"{origin.scheme}://{origin.netloc}"
+        self.store = _Store(config.store)
+        self.pool = Pool(config.store, config.workers)
+        self.budget = _Budget(config.budget, config.budget_window)
+        self.env = _environment()
+        self.queries = stored_queries()
+        self._void: tuple[int | None, void.Counts] | None = None
+        self._counting: tuple[int | None, asyncio.Future[void.Counts]] | None = None
+        for url in sorted(config.allowed_services):
+            reason = non_public(url, unresolved_ok=True)
+            if reason:
+                raise ResgraphError(f"--allow-service {reason}: never allowed")
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def local(self, iri: str) -> str:
+        """The path at which this server answers for `iri` (itself when not ours)."""
+        if iri.startswith(self.origin + "/"):
+            return iri[len(self.origin):]
+        return iri
+
+    def render(self, template: str, status: int = 200, **values: object) -> HTMLResponse:
+        html = self.env.get_template(template).render(local=self.local, **values)
+        return HTMLResponse(html, status_code=status)
+
+    def error(self, request: Request, status: int, message: str,
+              headers: dict[str, str] | None = None) -> Response:
+        accept = request.headers.get("accept", "")
+        wants_html = choose(accept, (REPRESENTATIONS[0], Representation(
+            "json", "json", "application/json"))) is REPRESENTATIONS[0]
+        if wants_html and "json" not in request.url.path.rsplit(".", 1)[-1]:
+            response: Response = self.render("error.html", status=status, code=status,
+                                             message=message, title=f"Error {status}")
+        else:
+            response = JSONResponse({"error": {"status": status, "message": message}},
+                                    status_code=status)
+        for key, value in (headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    def cached(self, request: Request, body: bytes, media_type: str,
+               extra: dict[str, str] | None = None) -> Response:
+        tag = _etag(body)
+        headers = {"ETag": tag, "Vary": "Accept", "Access-Control-Allow-Origin": "*",
+                   "Cache-Control": "public, max-age=300", **(extra or {})}
+        if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+            return Response(status_code=304, headers=headers)
+        return Response(body, media_type=media_type, headers=headers)
+
+    # -- resources -------------------------------------------------------------------------
+
+    async def resource(self, request: Request) -> Response:
+        path = request.url.path
+        representation: Representation | None = None
+        iri = self.origin + path
+        dataset = self.base + "dataset"
+        if iri == dataset or (iri.startswith(dataset + ".") and iri[len(dataset) + 1:]
+                              in BY_EXTENSION and iri[len(dataset) + 1:] != "html"):
+            return await self.dataset(request, BY_EXTENSION.get(iri[len(dataset) + 1:]))
+        if not _IRI_PATH.match(path):
+            raise HTTPError(404, f"{iri}: not an IRI resgraph mints")
+        stem, dot, extension = path.rpartition(".")
+        store = self.store.get()
+        if dot and extension in BY_EXTENSION and "/" not in extension:
+            candidate = self.origin + stem
+            if describe.known(store, candidate):
+                iri, representation = candidate, BY_EXTENSION[extension]
+        if not describe.known(store, iri):
+            raise HTTPError(404, f"{iri}: nothing is known of this IRI here")
+        if representation is None:
+            representation = choose(request.headers.get("accept"))
+            if representation is None:
+                offered = ", ".join(r.media_type for r in REPRESENTATIONS)
+                raise HTTPError(406, f"{iri}: none of the accepted formats is offered; "
+                                f"offered: {offered}")
+        graph = describe.graph_content(store, iri)
+        quads = graph if graph is not None else describe.description(store, iri)
+        if representation.name == "html":
+            return self.page(request, store, iri, quads, graph is not None)
+        body = _serialise(quads, representation.name)
+        location = f"{self.local(iri)}.{representation.extension}"
+        return self.cached(request, body, _media(representation),
+                           {"Content-Location": location,
+                            "Link": _alternates(self.local(iri))})
+
+    def page(self, request: Request, store: ox.Store, iri: str, quads: list[ox.Quad],
+             is_graph: bool) -> Response:
+        try:
+            offset = max(0, int(request.query_params.get("inverse", "0")))
+        except ValueError:
+            raise HTTPError(400, "inverse=…: expected a whole number of statements") from None
+        inverse = describe.inverse(store, iri, INVERSE_PAGE, offset)
+        about = [q for q in quads if q.subject.value == iri] if not is_graph else []
+        types = tuple(sorted({q.object.value for q in about if q.predicate.value
+                              == pages.RDF_TYPE}))
+        statements = tuple(pages.Statement(q.predicate.value, pages.value(q.object),
+                                           q.graph_name.value if isinstance(
+                                               q.graph_name, ox.NamedNode) else None)
+                           for q in about if q.predicate.value != pages.RDF_TYPE)
+        parts: tuple[pages.Part, ...] = ()
+        if f"{RG}Resolution" in types:
+            graph = next((q.graph_name.value for q in about
+                          if isinstance(q.graph_name, ox.NamedNode)), None)
+            if graph:
+                parts = pages.document(store, iri, graph)
+        labels = {v.value.iri: pages.label_of(list(store.quads_for_pattern(
+            ox.NamedNode(v.value.iri), None, None, None)), v.value.iri)
+            for v in statements if v.value.iri and v.value.iri.startswith(self.origin)}
+        labels.update({q.subject.value: pages.label_of(list(store.quads_for_pattern(
+            q.subject, None, None, None)), q.subject.value) for q in inverse.page})
+        page = pages.ResourcePage(iri, pages.label_of(about, iri), types, statements,
+                                  inverse, parts)
+        jsonld = _serialise(quads[:2000], "jsonld").decode("utf-8").replace("</", "<\\/")
+        body = self.env.get_template("resource.html").render(
+            local=self.local, page=page, labels=labels, is_graph=is_graph,
+            triples=len(quads), offset=offset, step=INVERSE_PAGE, jsonld=jsonld,
+            alternates=[(r, f"{self.local(iri)}.{r.extension}") for r in REPRESENTATIONS],
+            title=page.label).encode("utf-8")
+        return self.cached(request, body, "text/html; charset=utf-8",
+                           {"Link": _alternates(self.local(iri))})
+
+    async def home(self, request: Request) -> Response:
+        store = self.store.get()
+        try:
+            offset = max(0, int(request.query_params.get("offset", "0")))
+        except ValueError:
+            raise HTTPError(400, "offset=…: expected a whole number") from None
+        found = store.quads_for_pattern(None, ox.NamedNode(pages.RDF_TYPE),
+                                        ox.NamedNode(f"{RG}Resolution"), None)
+        rows = []
+        for quad in _islice(found, offset, RESOLUTIONS_PAGE + 1):
+            iri = quad.subject.value
+            described = list(store.quads_for_pattern(quad.subject, None, None, None))
+            rows.append((iri, pages.label_of(described, iri)))
+        more = len(rows) > RESOLUTIONS_PAGE
+        return self.render("home.html", title="resgraph", rows=rows[:RESOLUTIONS_PAGE],
+                           offset=offset, more=more, step=RESOLUTIONS_PAGE,
+                           queries=sorted(self.queries.values(), key=lambda q: q.name))
+
+    async def search(self, request: Request) -> Response:
+        """Resolutions by title or procedure, and actors by name, holding the words asked."""
+        words = request.query_params.get("q", "").strip()
+        if not words:
+            return self.render("search.html", title="Search", words="", hits=())
+        if len(words) > 200:
+            raise HTTPError(400, "q=…: at most 200 characters")
+        answer = await self._run(request, Job(_search_query(words), 100))
+        assert answer.table is not None
+        hits = tuple((row[0].value, row[1].value, row[2].value) for row in answer.table.rows
+                     if row[0] is not None and row[1] is not None and row[2] is not None)
+        return self.render("search.html", title=f"Search: {words}", words=words, hits=hits)
+
+    # -- the dataset -------------------------------------------------------------------------
+
+    async def void_counts(self) -> void.Counts | None:
+        """The store's counts, computed once per generation in a thread (a large store takes
+        a while); None while they are being computed after waiting a little."""
+        store = self.store.get()
+        generation = self.store.generation
+        if self._void is not None and self._void[0] == generation:
+            return self._void[1]
+        if self._counting is None or self._counting[0] != generation:
+            self._counting = (generation, asyncio.ensure_future(
+                asyncio.to_thread(void.count, store)))
+        task = self._counting[1]
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(asyncio.shield(task), timeout=5.0)
+        if not task.done():
+            return None
+        self._void = (generation, task.result())
+        return self._void[1]
+
+    async def dataset(self, request: Request,
+                      representation: Representation | None = None) -> Response:
+        counts = await self.void_counts()
+        if counts is None:
+            raise HTTPError(503, "the dataset's figures are being counted; retry shortly",
+                            {"Retry-After": "30"})
+        offered = tuple(r for r in REPRESENTATIONS if r.name != "html")
+        chosen = representation or choose(request.headers.get("accept"), offered)
+        if chosen is None:
+            raise HTTPError(406, "offered: " + ", ".join(r.media_type for r in offered))
+        root = str(request.base_url).rstrip("/")
+        triples = void.description(counts, self.base + "dataset", f"{root}/sparql",
+                                   None, self.base)
+        body = _serialise_triples(tuple(triples), chosen.name)
+        return self.cached(request, body, _media(chosen))
+
+    async def sitemap(self, request: Request) -> Response:
+        """The pages a crawler should visit (sitemaps.org protocol 0.9): every resolution and
+        every actor, at most 50,000 URLs a sitemap, then `?page=2` and on."""
+        try:
+            page = max(1, int(request.query_params.get("page", "1")))
+        except ValueError:
+            raise HTTPError(400, "page=…: expected a whole number") from None
+        store = self.store.get()
+        kinds = ("Resolution", "Person", "Organisation", "Office", "Group", "Place")
+        found: dict[str, None] = {}
+        for kind in kinds:
+            for quad in store.quads_for_pattern(None, ox.NamedNode(pages.RDF_TYPE),
+                                                ox.NamedNode(RG + kind), None):
+                if isinstance(quad.subject, ox.NamedNode):
+                    found.setdefault(quad.subject.value, None)
+        ours = sorted(i for i in found if i.startswith(self.origin + "/"))
+        root = str(request.base_url).rstrip("/")
+        chunk = ours[(page - 1) * _SITEMAP: page * _SITEMAP]
+        if not chunk and page > 1:
+            raise HTTPError(404, f"sitemap page {page}: there are {len(ours)} pages in all")
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        lines += [f"<url><loc>{escape(root + self.local(iri))}</loc></url>" for iri in chunk]
+        lines.append("</urlset>\n")
+        return self.cached(request, "\n".join(lines).encode("utf-8"), "application/xml")
+
+    # -- SPARQL ----------------------------------------------------------------------------
+
+    async def sparql(self, request: Request) -> Response:
+        text = await self._query_text(request)
+        if text is None:
+            return self.service_description(request)
+        checked = check_query(text, self.config.allowed_services,
+                              lambda g: self.store.get().contains_named_graph(ox.NamedNode(g)))
+        answer = await self._run(request, Job(text, self.config.row_cap))
+        return self.respond(request, answer, checked.form, text)
+
+    async def _query_text(self, request: Request) -> str | None:
+        limit = self.config.max_request
+        if request.method == "GET":
+            if len(request.url.query) > limit:
+                raise HTTPError(413, f"the query string is over {limit:,} bytes")
+            params = request.query_params
+            if "update" in params:
+                raise Refused("updates are refused: this endpoint is read-only")
+            return params.get("query")
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise HTTPError(413, f"the request body is over {limit:,} bytes")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                raise HTTPError(413, f"the request body is over {limit:,} bytes")
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind == "application/sparql-query":
+            return body.decode("utf-8", "replace")
+        if kind == "application/sparql-update":
+            raise Refused("updates are refused: this endpoint is read-only")
+        if kind == "application/x-www-form-urlencoded":
+            form = parse_qs(body.decode("utf-8", "replace"))
+            if "update" in form:
+                raise Refused("updates are refused: this endpoint is read-only")
+            if "query" in form:
+                return form["query"][0]
+            raise Refused("no query= in the form")
+        raise HTTPError(415, f"Content-Type {kind or 'missing'}: expected "
+                        "application/sparql-query or application/x-www-form-urlencoded")
+
+    async def _run(self, request: Request, job: Job) -> Answer:
+        client = _client(request)
+        now = time.monotonic()
+        wait = self.budget.retry_after(client, now)
+        if wait is not None:
+            raise HTTPError(429, f"this client used its {self.config.budget:g} s of query "
+                            f"time in {self.config.budget_window:g} s; retry in {wait} s",
+                            {"Retry-After": str(wait)})
+        started = time.monotonic()
+        try:
+            return await self.pool.run(job, self.config.deadline)
+        except Deadline as exc:
+            raise HTTPError(503, str(exc), {"Retry-After": "10"}) from None
+        except Failed as exc:
+            raise HTTPError(400, f"query failed: {exc}") from None
+        finally:
+            self.budget.add(client, now, time.monotonic() - started)
+
+    def respond(self, request: Request, answer: Answer, form: str, text: str,
+                title: str = "SPARQL results") -> Response:
+        headers = {"Access-Control-Allow-Origin": "*", "Vary": "Accept"}
+        if answer.truncated:
+            headers["X-SPARQL-MaxRows"] = str(self.config.row_cap)
+        wanted = request.query_params.get("format")
+        if answer.table is not None:
+            offered = (REPRESENTATIONS[0], *(Representation(n, n, m)
+                                             for n, m in MEDIA_TYPES.items()))
+            chosen = next((r for r in offered if r.name == wanted), None) or choose(
+                request.headers.get("accept"), (*offered[1:], offered[0])
+                if "text/html" not in request.headers.get("accept", "") else offered)
+            if chosen is None:
+                raise HTTPError(406, "offered: " + ", ".join(r.media_type for r in offered))
+            if chosen.name == "html":
+                return self.render("results.html", title=title, table=answer.table,
+                                   query=text, cap=self.config.row_cap)
+            body = WRITERS[chosen.name](answer.table)
+            return Response(body, media_type=chosen.media_type, headers=headers)
+        offered = tuple(r for r in REPRESENTATIONS if r.name != "html")
+        chosen = next((r for r in offered if r.name == wanted), None) or choose(
+            request.headers.get("accept"), offered) or offered[0]
+        return Response(_serialise_triples(answer.triples, chosen.name),
+                        media_type=_media(chosen), headers=headers)
+
+    def service_description(self, request: Request) -> Response:
+        endpoint = str(request.url.replace(query=""))
+        offered = tuple(r for r in REPRESENTATIONS if r.name in ("html", "turtle",
+                                                                 "ntriples", "jsonld"))
+        chosen = choose(request.headers.get("accept"), offered) or offered[0]
+        if chosen.name == "html":
+            return self.render("sparql.html", title="SPARQL", endpoint=endpoint,
+                               deadline=self.config.deadline, cap=self.config.row_cap,
+                               allowed=sorted(self.config.allowed_services))
+        sd = "http://www.w3.org/ns/sparql-service-description#"
+        node = ox.NamedNode(endpoint)
+        triples = [
+            (node, ox.NamedNode(pages.RDF_TYPE), ox.NamedNode(sd + "Service")),
+            (node, ox.NamedNode(sd + "endpoint"), node),
+            (node, ox.NamedNode(sd + "supportedLanguage"), ox.NamedNode(sd + "SPARQL11Query")),
+            (node, ox.NamedNode(sd + "feature"), ox.NamedNode(sd + "UnionDefaultGraph")),
+            *((node, ox.NamedNode(sd + "resultFormat"), ox.NamedNode(iri)) for iri in (
+                "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+                "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+                "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+                "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
+                "http://www.w3.org/ns/formats/Turtle", "http://www.w3.org/ns/formats/N-Triples",
+                "http://www.w3.org/ns/formats/JSON-LD")),
+        ]
+        body = _serialise_triples(tuple(ox.Triple(s, p, o) for s, p, o in triples), chosen.name)
+        return Response(body, media_type=_media(chosen),
+                        headers={"Access-Control-Allow-Origin": "*", "Vary": "Accept"})
+
+    # -- stored queries --------------------------------------------------------------------
+
+    async def query_list(self, request: Request) -> Response:
+        return self.render("queries.html", title="Stored queries",
+                           queries=sorted(self.queries.values(), key=lambda q: q.name))
+
+    async def stored(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        name, _, extension = name.rpartition(".") if "." in name else (name, "", "")
+        query = self.queries.get(name)
+        if query is None:
+            raise HTTPError(404, f"no stored query {name!r}; known: {', '.join(self.queries)}")
+        if extension == "rq":
+            return Response(query.text, media_type="application/sparql-query",
+                            headers={"Access-Control-Allow-Origin": "*"})
+        params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
+        for key in request.query_params:
+            if len(request.query_params.getlist(key)) > 1:
+                raise HTTPError(400, f"{key}=…: given more than once")
+        if extension and extension not in MEDIA_TYPES and extension != "html":
+            raise HTTPError(404, f"{name}.{extension}: no such format (json, csv, tsv, html, "
+                            "rq)")
+        if is_federated(query) and "service" in params:
+            self._check_service(params["service"])
+        html = extension == "html" or (not extension and choose(
+            request.headers.get("accept"), (REPRESENTATIONS[0], Representation(
+                "json", "json", MEDIA_TYPES["json"]))) is REPRESENTATIONS[0])
+        if html and "limit" not in params:
+            params["limit"] = "100"
+        _check_params(query, params)
+        missing = [p for p in query.required if p not in params]
+        if missing and html:  # the form alone, for the person to fill in
+            return self.render("query.html", title=query.title, query=query, table=None,
+                               params=params, cap=self.config.row_cap, previous=None,
+                               next=None, missing=missing)
+        if missing:
+            raise HTTPError(400, f"query {name!r} needs {', '.join(missing)}")
+        answer = await self._run(request, Job("", self.config.row_cap, stored=name,
+                                              params=tuple(sorted(params.items()))))
+        assert answer.table is not None
+        if html:
+            limit = int(params["limit"])
+            offset = int(params.get("offset", "0"))
+            rest = {k: v for k, v in params.items() if k not in PAGING}
+            def link(at: int) -> str:
+                return f"?{urlencode({**rest, 'limit': limit, 'offset': at})}"
+            return self.render(
+                "query.html", title=query.title, query=query, table=answer.table,
+                params=params, cap=self.config.row_cap,
+                previous=link(max(0, offset - limit)) if offset else None,
+                next=link(offset + limit) if len(answer.table.rows) == limit else None)
+        kind = extension or (choose(request.headers.get("accept"), tuple(
+            Representation(n, n, m) for n, m in MEDIA_TYPES.items())) or
+            Representation("json", "json", "")).name
+        headers = {"Access-Control-Allow-Origin": "*", "Vary": "Accept"}
+        if answer.truncated:
+            headers["X-SPARQL-MaxRows"] = str(self.config.row_cap)
+        return Response(WRITERS[kind](answer.table), media_type=MEDIA_TYPES[kind],
+                        headers=headers)
+
+    def _check_service(self, url: str) -> None:
+        """A federated stored query's endpoint: allowed, and public (serve.safety)."""
+        if url not in self.config.allowed_services:
+            allowed = ", ".join(sorted(self.config.allowed_services)) or "none"
+            raise Refused(f"service={url or '…'}: not an allowed endpoint (allowed: {allowed})")
+        reason = non_public(url)
+        if reason:
+            raise Refused(f"service={reason}")
+
+    async def openapi(self, request: Request) -> Response:
+        return JSONResponse(openapi(self.queries.values()))
+
+
+def _search_query(words: str) -> str:
+    """Titles, procedure references and names holding `words` (any case), as a SPARQL
+    string: the words escaped (SPARQL 1.1 §19.7), never spliced in raw."""
+    needle = json.dumps(words.lower())  # a JSON string is a valid SPARQL string literal
+    return f"""PREFIX rg: <{RG}>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?hit ?label ?kind WHERE {{
+  {{ GRAPH ?g {{ ?hit a rg:Resolution ; dcterms:title ?label }} BIND ("resolution" AS ?kind) }}
+  UNION {{ GRAPH ?g {{ ?hit a rg:Resolution ; rg:procedureReference ?label }}
+          BIND ("procedure" AS ?kind) }}
+  UNION {{ GRAPH ?g {{ ?hit rg:name ?label }} BIND ("actor" AS ?kind) }}
+  FILTER (CONTAINS(LCASE(STR(?label)), {needle}))
+}} ORDER BY ?kind ?label ?hit LIMIT 100"""
+
+
+def _check_params(query: StoredQuery, params: dict[str, str]) -> None:
+    unknown = sorted(set(params) - set(query.parameters) - set(PAGING))
+    if unknown:
+        raise HTTPError(400, f"query {query.name!r} has no parameter {unknown[0]!r} (it "
+                        f"accepts: {', '.join((*query.parameters, *PAGING))})")
+
+
+def openapi(queries: object) -> dict[str, object]:
+    """An OpenAPI 3.1 description of the stored queries as URLs, from their headers."""
+    paths: dict[str, object] = {}
+    for query in sorted(queries, key=lambda q: q.name):  # type: ignore[attr-defined]
+        parameters = [{"name": p, "in": "query", "required": False,
+                       "schema": {"type": "string"}} for p in query.parameters]
+        parameters += [{"name": p, "in": "query", "required": False,
+                        "schema": {"type": "integer", "minimum": 0}} for p in PAGING]
+        paths[f"/queries/{query.name}"] = {"get": {
+            "summary": query.title, "description": query.description,
+            "operationId": query.name.replace("-", "_"), "parameters": parameters,
+            "responses": {"200": {"description": "the rows", "content": {
+                m: {} for m in (*MEDIA_TYPES.values(), "text/html")}},
+                "400": {"description": "a parameter is wrong"},
+                "503": {"description": "the query ran past the deadline"}}}}
+    return {"openapi": "3.1.0", "info": {"title": "resgraph stored queries",
+                                         "version": "1"}, "paths": paths}
+
+
+def _islice(iterator: object, offset: int, count: int) -> list[ox.Quad]:
+    import itertools
+
+    return list(itertools.islice(iterator, offset, offset + count))  # type: ignore[call-overload]
+
+
+def _media(representation: Representation) -> str:
+    if representation.name == "html":
+        return "text/html; charset=utf-8"
+    return representation.media_type + ("; charset=utf-8" if representation.name in (
+        "turtle", "trig", "ntriples", "nquads") else "")
+
+
+_PLACEHOLDER = ox.NamedNode("urn:resgraph:triples")  # a graph name triple formats drop
+
+
+def _serialise(quads: list[ox.Quad], fmt: str) -> bytes:
+    """Statements of named graphs in `fmt` (triple formats: their union)."""
+    if FORMATS[fmt].quads:
+        return serialize(quads, fmt)
+    seen: dict[ox.Triple, None] = {}
+    for q in quads:
+        seen.setdefault(q.triple, None)
+    return serialize([ox.Quad(t.subject, t.predicate, t.object, _PLACEHOLDER)
+                      for t in seen], fmt)
+
+
+def _serialise_triples(triples: tuple[ox.Triple, ...], fmt: str) -> bytes:
+    """A CONSTRUCT's or DESCRIBE's triples (the default graph) in `fmt`."""
+    if fmt == "jsonld":
+        return ox.serialize(list(triples), format=ox.RdfFormat.JSON_LD)
+    if FORMATS[fmt].quads:
+        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+        return ox.serialize(quads, format=_OX[fmt])
+    return _serialise([ox.Quad(t.subject, t.predicate, t.object, _PLACEHOLDER)
+                       for t in triples], fmt)
+
+
+_OX = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+
+
+def _alternates(path: str) -> str:
+    return ", ".join(f'<{quote(path)}.{r.extension}>; rel="alternate"; type="{r.media_type}"'
+                     for r in REPRESENTATIONS)
+
+
+def create_app(config: ServeConfig) -> Starlette:
+    site = Site(config)
+
+    def guarded(handler):  # type: ignore[no-untyped-def]
+        async def run(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except HTTPError as exc:
+                return site.error(request, exc.status, str(exc), exc.headers)
+            except Refused as exc:
+                return site.error(request, exc.status, str(exc))
+            except QueryError as exc:
+                return site.error(request, 400, str(exc))
+            except (OSError, RuntimeError) as exc:
+                return site.error(request, 503, f"the store cannot be read ({exc})")
+        return run
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await site.pool.start()
+        try:
+            yield
+        finally:
+            site.pool.close()
+
+    routes = [
+        Route("/", guarded(site.home)),
+        Route("/sparql", guarded(site.sparql), methods=["GET", "POST"]),
+        Route("/search", guarded(site.search)),
+        Route("/.well-known/void", guarded(site.dataset)),
+        Route("/sitemap.xml", guarded(site.sitemap)),
+        Route("/queries", guarded(site.query_list)),
+        Route("/queries/{name}", guarded(site.stored)),
+        Route("/openapi.json", guarded(site.openapi)),
+        Route("/{path:path}", guarded(site.resource)),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.site = site
+    return app
+
+
+__all__ = ["ServeConfig", "create_app"]

@@ -1,0 +1,187 @@
+"""Queries run in worker processes that are killed at the deadline.
+
+pyoxigraph has no query timeout in Python, and a thread cannot be stopped, so a SPARQL or
+stored query runs in a separate process holding its own read-only handle on the store; when
+the deadline passes the process is killed and another started, and the server, which never
+ran the query itself, goes on answering resource pages from its own handle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from resgraph.errors import ResgraphError
+from resgraph.serve.results import Table
+
+
+@dataclass(frozen=True)
+class Job:
+    """A SPARQL query text (`stored` empty), or a stored query's name with its parameters."""
+
+    text: str
+    cap: int
+    stored: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
+    table: Table | None = None
+    triples: tuple[ox.Triple, ...] = ()
+    truncated: bool = False
+    seconds: float = 0.0
+
+
+class Deadline(ResgraphError):
+    """A query still running at the deadline; its worker was killed."""
+
+
+class Failed(ResgraphError):
+    """The store could not answer (the one-line reason is the message)."""
+
+
+def _generation(path: Path) -> int | None:
+    try:
+        return os.stat(path.parent).st_ino
+    except OSError:
+        return None
+
+
+def _answer(store: ox.Store, job: Job) -> Answer:
+    started = time.perf_counter()
+    if job.stored:
+        from resgraph.federation import is_federated, run_federated
+        from resgraph.queries import get_query
+        from resgraph.store import run_on
+        from resgraph.windows import answer
+
+        stored = get_query(job.stored)
+        if is_federated(stored):  # its `service` was checked against the allow-list
+            result = run_on(store, run_federated(stored, dict(job.params), store.query))
+        else:
+            result = answer(stored, dict(job.params), lambda text: run_on(store, text))
+        from resgraph.store import IRI
+
+        rows = tuple(tuple(None if v is None else ox.NamedNode(v) if isinstance(v, IRI)
+                           else ox.Literal(v) for v in row)
+                     for row in result.rows[: job.cap])
+        table = Table(result.columns, rows, truncated=len(result.rows) > job.cap, cap=job.cap)
+        return Answer("SELECT", table, truncated=table.truncated,
+                      seconds=time.perf_counter() - started)
+    solutions = store.query(job.text, use_default_graph_as_union=True)
+    if isinstance(solutions, ox.QueryBoolean):
+        return Answer("ASK", Table((), (), boolean=bool(solutions)),
+                      seconds=time.perf_counter() - started)
+    if isinstance(solutions, ox.QuerySolutions):
+        variables = tuple(v.value for v in solutions.variables)
+        rows = []
+        truncated = False
+        for solution in solutions:
+            if len(rows) == job.cap:
+                truncated = True
+                break
+            rows.append(tuple(solution[v] for v in variables))
+        table = Table(variables, tuple(rows), truncated=truncated, cap=job.cap)
+        return Answer("SELECT", table, truncated=truncated,
+                      seconds=time.perf_counter() - started)
+    triples = []
+    truncated = False
+    for triple in solutions:
+        if len(triples) == job.cap:
+            truncated = True
+            break
+        triples.append(triple)
+    return Answer("CONSTRUCT", triples=tuple(triples), truncated=truncated,
+                  seconds=time.perf_counter() - started)
+
+
+def _serve(connection: Connection, path: str) -> None:
+    """A worker: answers jobs from `connection` on the store at `path`, reopened when a build
+    has replaced the output directory."""
+    store_path = Path(path)
+    store, generation = None, None
+    while True:
+        try:
+            job = connection.recv()
+        except EOFError:
+            return
+        try:
+            if store is None or _generation(store_path) != generation:
+                generation = _generation(store_path)
+                store = ox.Store.read_only(path)
+            connection.send(("ok", _answer(store, job)))
+        except (OSError, RuntimeError, SyntaxError, ValueError, ResgraphError) as exc:
+            connection.send(("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+
+
+@dataclass
+class Pool:
+    """`size` workers on the store at `path`; `run` hands a job to a free one."""
+
+    path: Path
+    size: int = 2
+    _free: asyncio.Queue[_Worker] | None = field(default=None, init=False)
+    _context: object = field(default_factory=lambda: multiprocessing.get_context("spawn"))
+
+    def _start(self) -> _Worker:
+        parent, child = self._context.Pipe()  # type: ignore[attr-defined]
+        process = self._context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child, str(self.path)), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    async def start(self) -> None:
+        self._free = asyncio.Queue()
+        for _ in range(self.size):
+            self._free.put_nowait(await asyncio.to_thread(self._start))
+
+    async def run(self, job: Job, deadline: float) -> Answer:
+        """The answer to `job`, or Deadline after `deadline` seconds (the worker killed and
+        replaced), or Failed with the store's reason."""
+        assert self._free is not None, "Pool.start() first"
+        worker = await self._free.get()
+        try:
+            worker.connection.send(job)
+            ready = await asyncio.to_thread(worker.connection.poll, deadline)
+            if not ready:
+                worker.process.kill()
+                await asyncio.to_thread(worker.process.join)
+                worker = await asyncio.to_thread(self._start)
+                raise Deadline(f"the query ran past the deadline of {deadline:g} s and was "
+                               "stopped")
+            status, value = worker.connection.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            worker = await asyncio.to_thread(self._start)
+            raise Failed("the query worker stopped; try again") from None
+        finally:
+            self._free.put_nowait(worker)
+        if status == "error":
+            raise Failed(value)
+        return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        if self._free is None:
+            return
+        while not self._free.empty():
+            worker = self._free.get_nowait()
+            with contextlib.suppress(OSError):
+                worker.connection.close()
+            worker.process.kill()
+            worker.process.join(timeout=5)
