@@ -186,6 +186,23 @@ def test_links_here_are_counted_and_paged(client) -> None:
     assert "Council of the European Union" in council
 
 
+def test_an_actors_page_leads_to_its_demands_across_resolutions(client) -> None:
+    page = client.get(path(COUNCIL), headers={"Accept": "text/html"}).text
+    link = re.search(r'<a href="(/queries/demands-over-time\?[^"]+)">', page).group(1)
+    demands = client.get(link.replace("&amp;", "&"), headers={"Accept": "text/html"}).text
+    names = set(re.findall(r"<td>Council of the European Union</td>", demands))
+    assert names and demands.count("<tr>") >= 2  # the header and its demands
+    teu = "http://data.europa.eu/eli/treaty/teu_2016/art_21/oj"  # an instrument, not ours
+    instrument = client.get("/about", params={"iri": teu}, headers={"Accept": "text/html"})
+    assert instrument.status_code == 200
+    citing = re.search(r'<a href="(/queries/citing-resolutions\?[^"]+)">', instrument.text)
+    rows = client.get(citing.group(1).replace("&amp;", "&").replace(
+        "citing-resolutions?", "citing-resolutions.json?")).json()["results"]["bindings"]
+    assert [r["resolution"]["value"] for r in rows] == [RESOLUTION]
+    person = client.get(path(TOKAYEV), headers={"Accept": "text/html"}).text
+    assert "/queries/persons-across?person=" in person
+
+
 def test_a_label_holding_a_script_renders_inert(tmp_path: Path) -> None:
     store = ox.Store(str(tmp_path / "store"))
     evil = ox.NamedNode(f"{BASE}person/evil")

@@ -171,8 +171,15 @@ class Site:
             return iri[len(self.origin):]
         return iri
 
+    def here(self, iri: str) -> str | None:
+        """For an IRI that is not ours, the page of what this data says of it."""
+        if iri.startswith(self.origin + "/") or not iri.startswith(("http://", "https://")):
+            return None
+        return f"/about?{urlencode({'iri': iri})}"
+
     def render(self, template: str, status: int = 200, **values: object) -> HTMLResponse:
-        html = self.env.get_template(template).render(local=self.local, **values)
+        html = self.env.get_template(template).render(local=self.local, here=self.here,
+                                                      **values)
         return HTMLResponse(html, status_code=status)
 
     def error(self, request: Request, status: int, message: str,
@@ -235,6 +242,19 @@ class Site:
                            {"Content-Location": location,
                             "Link": _alternates(self.local(iri))})
 
+    async def about(self, request: Request) -> Response:
+        """The page of an IRI that is not ours (an ELI, a Wikidata entity, an ODP document):
+        what this data says of it and which statements point to it."""
+        iri = request.query_params.get("iri", "")
+        if not _IRI_PATH.match("/" + iri) or not re.match(r"^https?://", iri):
+            raise HTTPError(400, "iri=…: expected an http(s) IRI")
+        if iri.startswith(self.origin + "/"):
+            return Response(status_code=303, headers={"Location": self.local(iri)})
+        store = self.store.get()
+        if not describe.known(store, iri):
+            raise HTTPError(404, f"{iri}: nothing is known of this IRI here")
+        return self.page(request, store, iri, describe.description(store, iri), False)
+
     def page(self, request: Request, store: ox.Store, iri: str, quads: list[ox.Quad],
              is_graph: bool) -> Response:
         try:
@@ -262,14 +282,39 @@ class Site:
             q.subject, None, None, None)), q.subject.value) for q in inverse.page})
         page = pages.ResourcePage(iri, pages.label_of(about, iri), types, statements,
                                   inverse, parts)
+        questions = self._questions(store, iri, types)
         jsonld = _serialise(quads[:2000], "jsonld").decode("utf-8").replace("</", "<\\/")
         body = self.env.get_template("resource.html").render(
-            local=self.local, page=page, labels=labels, is_graph=is_graph,
+            local=self.local, here=self.here, page=page, labels=labels, is_graph=is_graph,
             triples=len(quads), offset=offset, step=INVERSE_PAGE, jsonld=jsonld,
+            questions=questions,
             alternates=[(r, f"{self.local(iri)}.{r.extension}") for r in REPRESENTATIONS],
             title=page.label).encode("utf-8")
         return self.cached(request, body, "text/html; charset=utf-8",
                            {"Link": _alternates(self.local(iri))})
+
+    def _questions(self, store: ox.Store, iri: str,
+                   types: tuple[str, ...]) -> list[tuple[str, str]]:
+        """Stored queries that answer about this resource, as (title, URL): for an actor its
+        demands over time, repeated demands and mentions across the corpus; for a person the
+        resolutions naming them; for what references target, the resolutions citing it; for
+        a resolution every query that takes one."""
+        asks: list[tuple[str, str]] = []
+        actor = {f"{RG}{k}" for k in ("Person", "Organisation", "Office", "Group", "Place")}
+        if f"{RG}Resolution" in types:
+            asks += [(q.name, "resolution") for q in self.queries.values()
+                     if "resolution" in q.parameters and not is_federated(q)]
+        if actor & set(types):
+            asks += [("demands-over-time", "addressee"), ("repeated-demands", "addressee"),
+                     ("mentions", "entity")]
+        if f"{RG}Person" in types:
+            asks.append(("persons-across", "person"))
+        target = ox.NamedNode(f"{RG}target")
+        if next(iter(store.quads_for_pattern(None, target, ox.NamedNode(iri), None)), None):
+            asks.append(("citing-resolutions", "target"))
+        return [(f"{name} ({param})",
+                 f"/queries/{name}?{urlencode({param: iri, 'limit': 100})}")
+                for name, param in asks if name in self.queries]
 
     async def home(self, request: Request) -> Response:
         store = self.store.get()
@@ -667,6 +712,7 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/", guarded(site.home)),
         Route("/sparql", guarded(site.sparql), methods=["GET", "POST"]),
         Route("/search", guarded(site.search)),
+        Route("/about", guarded(site.about)),
         Route("/.well-known/void", guarded(site.dataset)),
         Route("/sitemap.xml", guarded(site.sitemap)),
         Route("/queries", guarded(site.query_list)),
