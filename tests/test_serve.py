@@ -203,6 +203,17 @@ def test_an_actors_page_leads_to_its_demands_across_resolutions(client) -> None:
     assert "/queries/persons-across?person=" in person
 
 
+def test_labels_in_the_requested_language_with_the_fallback_shown(client) -> None:
+    english = client.get(path(RESOLUTION), headers={"Accept": "text/html"}).text
+    assert '<h1 lang="en">European Parliament resolution on the situation in Kazakhstan</h1>' \
+        in english and "No label in" not in english
+    french = client.get(path(RESOLUTION), headers={"Accept": "text/html",
+                                                   "Accept-Language": "fr-BE, en;q=0.5"}).text
+    assert "No label in “fr”: shown in “en”." in french
+    assert client.get(path(RESOLUTION) + "?lang=de", headers={"Accept": "text/html"}).text \
+        .count("No label in “de”") == 1
+
+
 def test_a_label_holding_a_script_renders_inert(tmp_path: Path) -> None:
     store = ox.Store(str(tmp_path / "store"))
     evil = ox.NamedNode(f"{BASE}person/evil")

@@ -139,6 +139,14 @@ def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+def _language(request: Request) -> str:
+    """The language a request asks labels in: `?lang=`, else the first of Accept-Language
+    (RFC 9110 §12.5.4), else English; its primary subtag, lower case."""
+    asked = request.query_params.get("lang") or request.headers.get("accept-language", "")
+    first = asked.split(",")[0].split(";")[0].strip().split("-")[0].lower()
+    return first if re.fullmatch(r"[a-z]{2,3}", first) else "en"
+
+
 def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
@@ -280,18 +288,21 @@ class Site:
             for v in statements if v.value.iri and v.value.iri.startswith(self.origin)}
         labels.update({q.subject.value: pages.label_of(list(store.quads_for_pattern(
             q.subject, None, None, None)), q.subject.value) for q in inverse.page})
-        page = pages.ResourcePage(iri, pages.label_of(about, iri), types, statements,
-                                  inverse, parts)
+        language = _language(request)
+        label, label_language = pages.labelled(about, iri, language)
+        page = pages.ResourcePage(iri, label, label_language, types, statements, inverse,
+                                  parts)
         questions = self._questions(store, iri, types)
         jsonld = _serialise(quads[:2000], "jsonld").decode("utf-8").replace("</", "<\\/")
         body = self.env.get_template("resource.html").render(
             local=self.local, here=self.here, page=page, labels=labels, is_graph=is_graph,
             triples=len(quads), offset=offset, step=INVERSE_PAGE, jsonld=jsonld,
-            questions=questions,
+            questions=questions, language=language,
             alternates=[(r, f"{self.local(iri)}.{r.extension}") for r in REPRESENTATIONS],
             title=page.label).encode("utf-8")
         return self.cached(request, body, "text/html; charset=utf-8",
-                           {"Link": _alternates(self.local(iri))})
+                           {"Link": _alternates(self.local(iri)),
+                            "Vary": "Accept, Accept-Language"})
 
     def _questions(self, store: ox.Store, iri: str,
                    types: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -60,6 +60,7 @@ class Part:
 class ResourcePage:
     iri: str
     label: str
+    label_language: str | None  # the label's language tag, when it has one
     types: tuple[str, ...]
     statements: tuple[Statement, ...]
     inverse: Inverse
@@ -77,20 +78,26 @@ def value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Value:
 
 def label_of(quads: list[ox.Quad], iri: str, language: str = "en") -> str:
     """The resource's name in `language` if it has one, else in any, else its IRI's end."""
+    return labelled(quads, iri, language)[0]
+
+
+def labelled(quads: list[ox.Quad], iri: str, language: str = "en") -> tuple[str, str | None]:
+    """The resource's name and that name's language tag: in `language` if it has one, else
+    untagged, else in any other (the page then says which), else its IRI's end."""
     by_predicate: dict[str, list[ox.Literal]] = {}
     for q in quads:
         if q.subject.value == iri and isinstance(q.object, ox.Literal):
             by_predicate.setdefault(q.predicate.value, []).append(q.object)
     for predicate in LABELS:
-        found = sorted(by_predicate.get(predicate, ()), key=lambda t: (t.language != language,
-                                                                        t.value))
+        found = sorted(by_predicate.get(predicate, ()), key=lambda t: (
+            (t.language or "").split("-")[0] != language, bool(t.language), t.value))
         if found:
-            return found[0].value
+            return found[0].value, found[0].language
     # no name: the IRI's end, with what it is a part of when that end is a bare number
     # ("paragraph/5/mention/4" rather than "4")
     segments = iri.rstrip("/").split("/")
     keep = 4 if segments[-1].isdigit() and len(segments) > 4 else 1
-    return " ".join(segments[-keep:])
+    return " ".join(segments[-keep:]), None
 
 
 def _anchor(resolution: str, part: str) -> str:
