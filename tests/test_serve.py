@@ -462,3 +462,18 @@ def test_the_sitemap_lists_every_resolution_and_actor(client) -> None:
     assert locations == sorted(locations) and len(locations) == len(set(locations)) > 60
     for location in locations[:: max(1, len(locations) // 20)]:
         assert client.get(location, headers={"Accept": "text/html"}).status_code == 200
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--store", "/nonexistent/store"], "/nonexistent/store: no resgraph store here"),
+    (["--allow-service", "http://127.0.0.1:9/sparql"],
+     "--allow-service http://127.0.0.1:9/sparql: 127.0.0.1 is a non-public address"),
+    (["--host", "10.255.255.1"], "--host 10.255.255.1 --port 8000: cannot listen there"),
+])
+def test_serve_refuses_with_one_line(out, args, message) -> None:
+    command = [sys.executable, "-m", "resgraph.cli", "serve", "--store", str(out / "store"),
+               *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith(f"resgraph: error: {message}")
+    assert done.stderr.count("\n") == 1

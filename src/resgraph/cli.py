@@ -677,6 +677,8 @@ def serve(store: Path | None, host: str, port: int, base: str, services: tuple[s
     Open http://HOST:PORT/ in a browser. Read-only: the store is opened read-only and no
     route writes.
     """
+    import socket
+
     import uvicorn
 
     from resgraph.graph.iri import check_base
@@ -689,8 +691,20 @@ def serve(store: Path | None, host: str, port: int, base: str, services: tuple[s
                          allowed_services=frozenset(services), deadline=deadline,
                          row_cap=row_cap, workers=workers)
     app = create_app(config)
+    # bound here, so that a port in use or a wrong address is one line and exit 2
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        raise ResgraphError(f"--host {host} --port {port}: cannot listen there "
+                            f"({exc.strerror or exc})") from None
     click.echo(f"serving {path} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[listener])
 
 
 @main.command()
