@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from resgraph.corpus.across import summarise
 from resgraph.errors import ResgraphError
 from resgraph.serialize import FORMATS, jsonld_graph_chunks, serialize, split_prefixes
 
@@ -22,7 +23,8 @@ class Job:
 @dataclass(frozen=True)
 class Converted:
     """One resolution's named graph, serialised: `parts` are its pieces of the corpus-wide
-    files (N-Quads lines, TriG body, JSON-LD graph object), `files` its own files (Turtle,
+    files (N-Quads lines, TriG body, JSON-LD graph object) and its summary for the aggregates
+    across resolutions (corpus.across), `files` its own files (Turtle,
     N-Triples, RDF/XML), `summary` the lines the command line prints about it."""
 
     source: str
@@ -75,7 +77,7 @@ def convert(job: Job) -> Converted | Failed:
                       else message)
     quads = built.quads
     graph = built.minter.graph
-    parts = {"nquads": serialize(quads, "nquads")}
+    parts = {"nquads": serialize(quads, "nquads"), "across": summarise(quads)}
     if "trig" in job.formats:
         parts["trig"] = split_prefixes(serialize(quads, "trig"))[1]
     if "jsonld" in job.formats:
@@ -99,7 +101,10 @@ class Staged:
     files: tuple[str, ...]  # extensions written
 
 
-PART_EXTENSIONS = {"nquads": "nq", "trig": "trig", "jsonld": "jsonld"}
+# Every graph's pieces: N-Quads and its summary for the corpus-wide aggregates (across.py)
+# always, TriG and JSON-LD when those formats are asked for.
+PART_EXTENSIONS = {"nquads": "nq", "across": "across.json", "trig": "trig", "jsonld": "jsonld"}
+ALWAYS = ("nquads", "across")
 
 
 def convert_into(job: Job, folder: str, key: str) -> Staged | Failed:

@@ -18,9 +18,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from resgraph import __version__
-from resgraph.corpus.across import corpus_across
-from resgraph.corpus.convert import PART_EXTENSIONS, Staged
-from resgraph.corpus.links import corpus_links
+from resgraph.corpus.across import ACROSS, LINKS, aggregate
+from resgraph.corpus.convert import ALWAYS, PART_EXTENSIONS, Staged
 from resgraph.corpus.outdir import MANIFEST
 from resgraph.errors import StoreError
 from resgraph.serialize import (
@@ -114,7 +113,7 @@ class CorpusWriter:
 
     def _files(self, stem: str) -> list[str]:
         return ([f"{PARTS}/{stem}.{_PART_EXTENSIONS[f]}" for f in _PART_EXTENSIONS
-                 if f == "nquads" or f in self.formats]
+                 if f in ALWAYS or f in self.formats]
                 + [f"{stem}.{FORMATS[f].extension}" for f in self.formats
                    if not FORMATS[f].quads])
 
@@ -151,10 +150,9 @@ class CorpusWriter:
         return True
 
     def finish(self, store: bool, ontology: Path) -> list[Path]:
-        """Join the corpus-wide files in graph order, load the store, add the links between
-        resolutions and what the corpus says across them (corpus.links, corpus.across: graphs
-        of their own, last in every file; only with the store, which finds them), write the
-        manifest."""
+        """Join the corpus-wide files in graph order, with the links between resolutions and
+        what the corpus says across them last (corpus.across: graphs of their own, made from
+        the graphs' summaries), load the store from the N-Quads, write the manifest."""
         shutil.rmtree(self.incoming, ignore_errors=True)
         order = [self.entries[g] for g in sorted(self.entries)]
         written: list[Path] = []
@@ -164,15 +162,13 @@ class CorpusWriter:
                 for e in order:
                     with open(self.parts / f"{e.stem}.nq", "rb") as part:
                         shutil.copyfileobj(part, handle)
-            links: list[ox.Quad] = []
-            across: list[ox.Quad] = []
-            if store:
-                links, across = _load_store(self.directory / "store", nquads, ontology,
-                                            self.base)
-            added = links + across
+            added = aggregate(((self.parts / f"{e.stem}.across.json").read_bytes()
+                               for e in order), self.base, self.directory / ".across.sqlite")
             if added:
                 with open(nquads, "ab") as handle:
                     handle.write(serialize(added, "nquads"))
+            if store:
+                _load_store(self.directory / "store", nquads, ontology)
             written.append(nquads)
             if "trig" in self.formats:
                 path = self.directory / "resgraph.trig"
@@ -200,8 +196,9 @@ class CorpusWriter:
                 written.append(self.directory / "store")
             manifest = {
                 "resgraph": __version__, "code": code_version(), "base": self.base,
-                "formats": list(self.formats), "links": len(links),
-                "across": len(across),
+                "formats": list(self.formats),
+                "links": sum(q.graph_name.value == self.base + LINKS for q in added),
+                "across": sum(q.graph_name.value == self.base + ACROSS for q in added),
                 "resolutions": [{**asdict(e), "summary": list(e.summary)} for e in order],
             }
             (self.directory / MANIFEST).write_text(
@@ -211,11 +208,9 @@ class CorpusWriter:
         return written
 
 
-def _load_store(path: Path, nquads: Path, ontology: Path,
-                base: str) -> tuple[list[ox.Quad], list[ox.Quad]]:
-    """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology, with the
-    links between its resolutions (corpus.links) and what it says across them
-    (corpus.across) found and added; returns both."""
+def _load_store(path: Path, nquads: Path, ontology: Path) -> None:
+    """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology, then
+    compacted."""
     import gc
 
     try:
@@ -230,13 +225,8 @@ def _load_store(path: Path, nquads: Path, ontology: Path,
         store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE,
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         store.optimize()
-        links = corpus_links(store, base)
-        across = corpus_across(store, base)
-        if links or across:
-            store.extend(links + across)
         store.flush()
         del store
         gc.collect()  # releases the RocksDB lock before the directory is swapped in
     except OSError as exc:
         raise StoreError(f"{path}: cannot write the store ({exc})") from None
-    return links, across

@@ -22,7 +22,7 @@ import json
 import os
 import re
 import time
-from collections import defaultdict, deque
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,6 +113,32 @@ class _Budget:
         self.spent[client].append((now, seconds))
 
 
+@dataclass
+class _Cache:
+    """Representations already made, least recently used first out, within `limit` bytes. A
+    store generation is part of every key, so a rebuilt store is never answered from it."""
+
+    limit: int = 64 << 20
+    size: int = 0
+    entries: OrderedDict[tuple[object, ...], tuple[bytes, str, dict[str, str]]] = field(
+        default_factory=OrderedDict)
+
+    def get(self, key: tuple[object, ...]) -> tuple[bytes, str, dict[str, str]] | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.entries.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[object, ...], value: tuple[bytes, str, dict[str, str]]) -> None:
+        if len(value[0]) > self.limit // 8:
+            return
+        self.entries[key] = value
+        self.size += len(value[0])
+        while self.size > self.limit:
+            _, (body, _, _) = self.entries.popitem(last=False)
+            self.size -= len(body)
+
+
 class HTTPError(ResgraphError):
     def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
@@ -162,6 +188,7 @@ class Site:
         self.store = _Store(config.store)
         self.pool = Pool(config.store, config.workers)
         self.budget = _Budget(config.budget, config.budget_window)
+        self.made = _Cache()
         self.env = _environment()
         self.queries = stored_queries()
         self._void: tuple[int | None, void.Counts] | None = None
@@ -240,15 +267,20 @@ class Site:
                 offered = ", ".join(r.media_type for r in REPRESENTATIONS)
                 raise HTTPError(406, f"{iri}: none of the accepted formats is offered; "
                                 f"offered: {offered}")
-        graph = describe.graph_content(store, iri)
-        quads = graph if graph is not None else describe.description(store, iri)
-        if representation.name == "html":
-            return self.page(request, store, iri, quads, graph is not None)
-        body = _serialise(quads, representation.name)
-        location = f"{self.local(iri)}.{representation.extension}"
-        return self.cached(request, body, _media(representation),
-                           {"Content-Location": location,
-                            "Link": _alternates(self.local(iri))})
+        key = (self.store.generation, iri, representation.name, request.url.query,
+               _language(request) if representation.name == "html" else None)
+        made = self.made.get(key)
+        if made is None:
+            graph = describe.graph_content(store, iri)
+            quads = graph if graph is not None else describe.description(store, iri)
+            if representation.name == "html":
+                made = self.page_bytes(request, store, iri, quads, graph is not None)
+            else:
+                made = (_serialise(quads, representation.name), _media(representation),
+                        {"Content-Location": f"{self.local(iri)}.{representation.extension}",
+                         "Link": _alternates(self.local(iri))})
+            self.made.put(key, made)
+        return self.cached(request, *made)
 
     async def about(self, request: Request) -> Response:
         """The page of an IRI that is not ours (an ELI, a Wikidata entity, an ODP document):
@@ -261,10 +293,12 @@ class Site:
         store = self.store.get()
         if not describe.known(store, iri):
             raise HTTPError(404, f"{iri}: nothing is known of this IRI here")
-        return self.page(request, store, iri, describe.description(store, iri), False)
+        made = self.page_bytes(request, store, iri, describe.description(store, iri), False)
+        return self.cached(request, *made)
 
-    def page(self, request: Request, store: ox.Store, iri: str, quads: list[ox.Quad],
-             is_graph: bool) -> Response:
+    def page_bytes(self, request: Request, store: ox.Store, iri: str, quads: list[ox.Quad],
+                   is_graph: bool) -> tuple[bytes, str, dict[str, str]]:
+        """A resource's page: its bytes, media type and headers."""
         try:
             offset = max(0, int(request.query_params.get("inverse", "0")))
         except ValueError:
@@ -300,9 +334,8 @@ class Site:
             questions=questions, language=language,
             alternates=[(r, f"{self.local(iri)}.{r.extension}") for r in REPRESENTATIONS],
             title=page.label).encode("utf-8")
-        return self.cached(request, body, "text/html; charset=utf-8",
-                           {"Link": _alternates(self.local(iri)),
-                            "Vary": "Accept, Accept-Language"})
+        return (body, "text/html; charset=utf-8",
+                {"Link": _alternates(self.local(iri)), "Vary": "Accept, Accept-Language"})
 
     def _questions(self, store: ox.Store, iri: str,
                    types: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -714,6 +747,9 @@ def create_app(config: ServeConfig) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await site.pool.start()
+        # rdflib's SPARQL parser builds its grammar on first use (about half a second): once
+        # here, not in the first request's time
+        await asyncio.to_thread(check_query, "ASK {}", frozenset(), lambda graph: False)
         try:
             yield
         finally:

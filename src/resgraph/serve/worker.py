@@ -137,6 +137,7 @@ class Pool:
     path: Path
     size: int = 2
     _free: asyncio.Queue[_Worker] | None = field(default=None, init=False)
+    _replacing: set[asyncio.Future[None]] = field(default_factory=set, init=False)
     _context: object = field(default_factory=lambda: multiprocessing.get_context("spawn"))
 
     def _start(self) -> _Worker:
@@ -162,19 +163,30 @@ class Pool:
             ready = await asyncio.to_thread(worker.connection.poll, deadline)
             if not ready:
                 worker.process.kill()
-                await asyncio.to_thread(worker.process.join)
-                worker = await asyncio.to_thread(self._start)
+                self._replace(worker)
                 raise Deadline(f"the query ran past the deadline of {deadline:g} s and was "
                                "stopped")
             status, value = worker.connection.recv()
         except (EOFError, OSError, BrokenPipeError):
-            worker = await asyncio.to_thread(self._start)
+            self._replace(worker)
             raise Failed("the query worker stopped; try again") from None
-        finally:
-            self._free.put_nowait(worker)
+        self._free.put_nowait(worker)
         if status == "error":
             raise Failed(value)
         return value  # type: ignore[no-any-return]
+
+    def _replace(self, worker: _Worker) -> None:
+        """A new worker in place of a killed one, started in the background so that the
+        answer saying why does not wait for it (a process takes about half a second)."""
+        async def replace() -> None:
+            await asyncio.to_thread(worker.process.join)
+            with contextlib.suppress(OSError):
+                worker.connection.close()
+            assert self._free is not None
+            self._free.put_nowait(await asyncio.to_thread(self._start))
+
+        self._replacing.add(task := asyncio.ensure_future(replace()))
+        task.add_done_callback(self._replacing.discard)
 
     def close(self) -> None:
         if self._free is None:
