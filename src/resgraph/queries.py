@@ -5,7 +5,8 @@ Each file starts with a comment header:
     # description: ...
     # parameters: resolution (IRI, optional) ...
     # window: resolution        (optional; see resgraph.windows)
-    # in-graph: entity          (optional: parameters whose IRI every row's graph holds)
+    # in-graph: entity          (optional: parameters whose IRI every row's graph holds as
+                                 an object)
 Parameters are bound by a VALUES clause inside the query's GRAPH block (or, in a query with
 none, at its end), which every SPARQL 1.1 engine accepts, so the same text runs on the
 embedded store, on graph files and on a remote endpoint.
@@ -38,7 +39,8 @@ class StoredQuery:
     # variables, each a property of that resolution: the query can be answered window by
     # window of resolutions in that order (resgraph.windows).
     window: tuple[str, ...] = ()
-    # Parameters whose value, an IRI, is in the graph of every row the query gives with it:
+    # Parameters whose value, an IRI, is the object of a statement in the graph of every row
+    # the query gives with it:
     # given one, only the windows whose graph holds that IRI need be read.
     in_graph: tuple[str, ...] = ()
     # Parameters the header does not mark optional: the query means nothing without them.

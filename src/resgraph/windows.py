@@ -20,8 +20,8 @@ orders them, an unbound value first. Sorting here rather than by the store's ORD
 the store a string lookup per comparison (about 1 s of the first page at 20,000
 resolutions); a key of any other kind or datatype is left to the store's ORDER BY.
 
-A query may also declare (`# in-graph: entity`) parameters whose IRI is in the graph of every
-row it gives: with one bound, only the windows whose graph holds that IRI are read, found by
+A query may also declare (`# in-graph: entity`) parameters whose IRI is the object of a
+statement in the graph of every row it gives: with one bound, only the windows whose graph holds that IRI are read, found by
 one lookup of the IRI (`mentions` of the Council on a 5,000-resolution store took 16 s as one
 query).
 """
@@ -96,15 +96,15 @@ def windows(query: StoredQuery, run: Callable[[str], Result]) -> list[tuple[str,
 
 
 def _holding(iris: list[str], run: Callable[[str], Result]) -> set[str]:
-    """The graphs that hold every one of `iris`, as subject or object."""
+    """The graphs that hold every one of `iris` as the object of a statement (where each
+    `# in-graph` parameter stands in its query)."""
     found: set[str] | None = None
     for iri in iris:
         term = f"<{iri}>" if _IRI.match(iri) else None
         if term is None:
             return set()
         graphs = {row[0] for row in run(
-            f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?s ?p {term} }} }} UNION "
-            f"{{ GRAPH ?g {{ {term} ?p ?o }} }} }}").rows if row[0]}
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p {term} }} }}").rows if row[0]}
         found = graphs if found is None else found & graphs
     return found or set()
 
