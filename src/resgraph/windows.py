@@ -21,9 +21,9 @@ the store a string lookup per comparison (about 1 s of the first page at 20,000
 resolutions); a key of any other kind or datatype is left to the store's ORDER BY.
 
 A query may also declare (`# in-graph: entity`) parameters whose IRI is the object of a
-statement in the graph of every row it gives: with one bound, only the windows whose graph holds that IRI are read, found by
-one lookup of the IRI (`mentions` of the Council on a 5,000-resolution store took 16 s as one
-query).
+statement in the graph of every row it gives: with one bound, only the windows whose graph
+holds that IRI are read, found by one lookup of the IRI (`mentions` of the Council on a
+5,000-resolution store took 16 s as one query).
 """
 
 from __future__ import annotations

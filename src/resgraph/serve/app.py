@@ -51,6 +51,7 @@ from resgraph.vocab import PREFIXES, RG
 _IRI_PATH = re.compile(r'^/[^\s<>"{}|\\^`]*$')
 _SITEMAP = 50_000  # URLs in one sitemap (sitemaps.org: at most 50,000)
 INVERSE_PAGE = 50
+STATEMENTS_SHOWN = 300  # rows of a page's statements; the data has them all
 RESOLUTIONS_PAGE = 50
 
 
@@ -307,21 +308,26 @@ class Site:
         about = [q for q in quads if q.subject.value == iri] if not is_graph else []
         types = tuple(sorted({q.object.value for q in about if q.predicate.value
                               == pages.RDF_TYPE}))
-        statements = tuple(pages.Statement(q.predicate.value, pages.value(q.object),
-                                           q.graph_name.value if isinstance(
-                                               q.graph_name, ox.NamedNode) else None)
-                           for q in about if q.predicate.value != pages.RDF_TYPE)
+        # One row per property and value, with the graphs stating it counted: an actor
+        # named in thousands of resolutions says the same in each.
+        grouped: dict[tuple[str, str], list[ox.Quad]] = {}
+        for q in about:
+            if q.predicate.value != pages.RDF_TYPE:
+                grouped.setdefault((q.predicate.value, str(q.object)), []).append(q)
+        statements = tuple(pages.Statement(
+            same[0].predicate.value, pages.value(same[0].object),
+            same[0].graph_name.value if isinstance(same[0].graph_name, ox.NamedNode) else None,
+            len(same)) for same in list(grouped.values())[:STATEMENTS_SHOWN])
         parts: tuple[pages.Part, ...] = ()
         if f"{RG}Resolution" in types:
             graph = next((q.graph_name.value for q in about
                           if isinstance(q.graph_name, ox.NamedNode)), None)
             if graph:
                 parts = pages.document(store, iri, graph)
-        labels = {v.value.iri: pages.label_of(list(store.quads_for_pattern(
-            ox.NamedNode(v.value.iri), None, None, None)), v.value.iri)
-            for v in statements if v.value.iri and v.value.iri.startswith(self.origin)}
-        labels.update({q.subject.value: pages.label_of(list(store.quads_for_pattern(
-            q.subject, None, None, None)), q.subject.value) for q in inverse.page})
+        named = {s.value.iri for s in statements if s.value.iri
+                 and s.value.iri.startswith(self.origin)}
+        named.update(q.subject.value for q in inverse.page)
+        labels = {i: pages.quick_label(store, i) for i in sorted(named)}
         language = _language(request)
         label, label_language = pages.labelled(about, iri, language)
         page = pages.ResourcePage(iri, label, label_language, types, statements, inverse,
@@ -331,7 +337,7 @@ class Site:
         body = self.env.get_template("resource.html").render(
             local=self.local, here=self.here, page=page, labels=labels, is_graph=is_graph,
             triples=len(quads), offset=offset, step=INVERSE_PAGE, jsonld=jsonld,
-            questions=questions, language=language,
+            questions=questions, language=language, hidden=max(0, len(grouped) - STATEMENTS_SHOWN),
             alternates=[(r, f"{self.local(iri)}.{r.extension}") for r in REPRESENTATIONS],
             title=page.label).encode("utf-8")
         return (body, "text/html; charset=utf-8",

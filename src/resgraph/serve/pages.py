@@ -35,7 +35,8 @@ class Value:
 class Statement:
     predicate: str
     value: Value
-    graph: str | None
+    graph: str | None  # the first graph stating it
+    graphs: int = 1  # how many graphs state it
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,15 @@ def value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Value:
         datatype = term.datatype.value if not term.language else None
         return Value(term.value, language=term.language, datatype=datatype)
     return Value(str(term))
+
+
+def quick_label(store: ox.Store, iri: str, language: str = "en") -> str:
+    """A resource's name read from the store, a few values of each naming property at most
+    (an actor named in every resolution has as many copies of its name)."""
+    node = ox.NamedNode(iri)
+    some = [q for predicate in LABELS for q in itertools.islice(
+        store.quads_for_pattern(node, ox.NamedNode(predicate), None, None), 8)]
+    return label_of(some, iri, language)
 
 
 def label_of(quads: list[ox.Quad], iri: str, language: str = "en") -> str:
@@ -142,10 +152,11 @@ SELECT ?footnote ?part ?offset ?label WHERE {{
 
 
 def _rows(store: ox.Store, query: str, graph: str, resolution: str) -> list[ox.QuerySolution]:
-    """The rows of `query` with ?g and ?resolution bound (NamedNode checks their syntax)."""
-    bound = f"VALUES (?g ?resolution) {{ ({ox.NamedNode(graph)} {ox.NamedNode(resolution)}) }}"
-    text = query.replace("GRAPH ?g {", f"{bound}\n  GRAPH ?g {{", 1)
-    return list(store.query(text))  # type: ignore[arg-type]
+    """The rows of `query` in the one graph, the resolution named: written into the text
+    (NamedNode checks their syntax first), which Oxigraph reads as a single graph; a VALUES
+    clause it did not push into the graph, and a page read every graph of a large store."""
+    text = query.replace("GRAPH ?g {", f"GRAPH {ox.NamedNode(graph)} {{", 1)
+    return list(store.query(text.replace("?resolution", str(ox.NamedNode(resolution)))))
 
 
 def document(store: ox.Store, resolution: str, graph: str) -> tuple[Part, ...]:
