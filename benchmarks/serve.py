@@ -67,6 +67,9 @@ def _client(port: int, paths: list[str], count: int, times: list[float],
             response.read()
             if response.status != 200:
                 errors.append(str(response.status))
+                if len(errors) == 1:
+                    print(f"  first error: {response.status} {paths[i % len(paths)]}",
+                          file=sys.stderr)
         except OSError as exc:
             errors.append(type(exc).__name__)
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -105,7 +108,8 @@ def main() -> None:
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "resgraph.cli", "serve", "--store",
                                str(args.store), "--port", str(port), "--workers",
-                               str(args.workers)], stderr=subprocess.DEVNULL)
+                               str(args.workers), "--budget", "1000000"],
+                              stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):
             try:

@@ -670,8 +670,10 @@ def enrich(records: tuple[Path, ...], store: Path | None, out: Path, base: str) 
               help="Rows a query answers at most (the cut is signalled).")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Query worker processes.")
+@click.option("--budget", type=click.FloatRange(min=0.001), default=60.0, show_default=True,
+              help="Seconds of query time a client may use in 10 minutes (then 429).")
 def serve(store: Path | None, host: str, port: int, base: str, services: tuple[str, ...],
-          deadline: float, row_cap: int, workers: int) -> None:
+          deadline: float, row_cap: int, workers: int, budget: float) -> None:
     """Publish the store: its IRIs, pages, stored queries and a SPARQL endpoint.
 
     Open http://HOST:PORT/ in a browser. Read-only: the store is opened read-only and no
@@ -689,7 +691,7 @@ def serve(store: Path | None, host: str, port: int, base: str, services: tuple[s
     with_store_object(path, lambda opened: None)  # one line, exit 2, if it is no store
     config = ServeConfig(store=path, base=check_base(base),
                          allowed_services=frozenset(services), deadline=deadline,
-                         row_cap=row_cap, workers=workers)
+                         row_cap=row_cap, workers=workers, budget=budget)
     app = create_app(config)
     # bound here, so that a port in use or a wrong address is one line and exit 2
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
