@@ -263,3 +263,26 @@ def canary() -> Iterator[tuple[str, list[bytes]]]:
 
     with _loopback(record) as url:
         yield url, received
+
+
+@contextmanager
+def serving(store: Path, *options: str) -> Iterator[str]:
+    """`resgraph serve` on the store, on a free loopback port, with `options`; yields its root
+    URL once it answers, and stops it after."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "resgraph.cli", "serve", "--store",
+                                str(store), "--port", str(port), *options],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                HTTP.open(root + "/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield root
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

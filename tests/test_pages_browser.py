@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import subprocess
-import sys
-import time
 import urllib.parse
 
 import pytest
-from servers import HTTP, free_port, missing
+from servers import missing, serving
 
 from resgraph.corpus import build_corpus
 
@@ -37,23 +34,8 @@ PAGES = {
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     build_corpus([SEED], folder / "out", base=BASE, formats=("nquads",), jobs=1)
-    port = free_port()
-    with open(folder / "serve.log", "w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "resgraph.cli", "serve", "--store",
-                                    str(folder / "out" / "store"), "--port", str(port)],
-                                   stdout=log, stderr=subprocess.STDOUT)
-    root = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                HTTP.open(root + "/", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(folder / "out" / "store") as root:
         yield root
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, Literal
-from servers import HTTP, canary, free_port
+from servers import HTTP, canary, serving
 from starlette.testclient import TestClient
 
 from resgraph.corpus import build_corpus
@@ -387,22 +387,10 @@ def test_every_internal_link_answers(client) -> None:
     assert len(seen) >= 100 and broken == []
 
 
-def test_a_runaway_query_is_stopped_at_the_deadline_while_pages_answer(out, tmp_path):
+def test_a_runaway_query_is_stopped_at_the_deadline_while_pages_answer(out) -> None:
     """The real server on 127.0.0.1: a cartesian product is stopped within the deadline and
     0.2 s; a resource page answers meanwhile."""
-    port = free_port()
-    with open(tmp_path / "serve.log", "w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "resgraph.cli", "serve", "--store",
-                                    str(out / "store"), "--port", str(port), "--deadline", "1"],
-                                   stdout=log, stderr=subprocess.STDOUT)
-    root = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                HTTP.open(root + "/", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(out / "store", "--deadline", "1") as root:
         product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
         outcome: dict[str, object] = {}
 
@@ -424,10 +412,6 @@ def test_a_runaway_query_is_stopped_at_the_deadline_while_pages_answer(out, tmp_
         thread.join()
         assert outcome["status"] == 503
         assert 1.0 <= outcome["seconds"] <= 1.0 + 0.2  # the deadline, and 0.2 s
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
 
 
 def test_void_is_counted_from_the_data(client, out) -> None:

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import multiprocessing
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 
 from resgraph.errors import ResgraphError
 from resgraph.serve.results import Table
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -84,25 +89,20 @@ def _answer(store: ox.Store, job: Job) -> Answer:
                       seconds=time.perf_counter() - started)
     if isinstance(solutions, ox.QuerySolutions):
         variables = tuple(v.value for v in solutions.variables)
-        rows = []
-        truncated = False
-        for solution in solutions:
-            if len(rows) == job.cap:
-                truncated = True
-                break
-            rows.append(tuple(solution[v] for v in variables))
-        table = Table(variables, tuple(rows), truncated=truncated, cap=job.cap)
+        found, truncated = _take(solutions, job.cap)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in found)
+        table = Table(variables, rows, truncated=truncated, cap=job.cap)
         return Answer("SELECT", table, truncated=truncated,
                       seconds=time.perf_counter() - started)
-    triples = []
-    truncated = False
-    for triple in solutions:
-        if len(triples) == job.cap:
-            truncated = True
-            break
-        triples.append(triple)
+    triples, truncated = _take(solutions, job.cap)
     return Answer("CONSTRUCT", triples=tuple(triples), truncated=truncated,
                   seconds=time.perf_counter() - started)
+
+
+def _take(items: Iterator[T], cap: int) -> tuple[list[T], bool]:
+    """At most `cap` of `items`, and whether there were more (one more is read to know)."""
+    taken = list(itertools.islice(items, cap + 1))
+    return taken[:cap], len(taken) > cap
 
 
 def _serve(connection: Connection, path: str) -> None:
