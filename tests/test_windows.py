@@ -11,7 +11,7 @@ import pytest
 
 from resgraph.corpus import build_corpus
 from resgraph.queries import bind, get_query, stored_queries
-from resgraph.store import Result, run_on
+from resgraph.store import Result, run_on, with_store
 from resgraph.windows import answer, run_windowed, window_order, windowed, windows
 
 from conftest import SEED, corpus
@@ -21,14 +21,20 @@ WINDOWED = sorted(n for n, q in stored_queries().items() if q.window)
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> ox.Store:
+def built(tmp_path_factory) -> Path:
     """Five different resolutions (the seed and four of the shared corpus's texts), of
-    different dates and kinds, in one store."""
+    different dates and kinds, built into one output folder."""
     out = tmp_path_factory.mktemp("windows") / "out"
     texts = [SEED, corpus("B-9-2024-0216.txt"), corpus("B-9-2024-0218.txt"),
              corpus("A-9-2024-0071-motion.txt"), corpus("A-9-2023-0004-legislative-resolution.txt")]
     build_corpus(texts, out, base=BASE, formats=("nquads",), jobs=2)
-    return ox.Store.read_only(str(out / "store"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def store(built: Path) -> ox.Store:
+    """The store of those five."""
+    return ox.Store.read_only(str(built / "store"))
 
 
 class Counting:
@@ -89,6 +95,22 @@ def test_windows_sorted_here_are_the_stores_order(store, name) -> None:
     run = Counting(store)
     listed = [(g, r) for g, r in run(window_order(query)).rows]
     assert windows(query, run) == listed and len(listed) == 5
+
+
+@pytest.mark.parametrize("name", WINDOWED)
+def test_the_builds_list_of_resolutions_gives_the_stores_order(built, name) -> None:
+    """A build writes its resolutions beside the store (windows.tsv); whole-corpus queries
+    read their windows from it, in the order the store itself gives, and the same rows."""
+    query = get_query(name)
+    lines = (built / "windows.tsv").read_text("utf-8").splitlines()
+    assert len(lines) == 5 and all(line.count("\t") == 3 for line in lines)
+
+    def check(run) -> None:
+        listed = [(g, r) for g, r in run(window_order(query)).rows]
+        assert run.listing() is not None and windows(query, run) == listed
+        assert run_windowed(query, {"limit": "30"}, run) == run(bind(query, {"limit": "30"}))
+
+    with_store(built / "store", check)
 
 
 def test_a_bound_resolution_runs_the_query_once(store) -> None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -79,9 +78,38 @@ def query_store(path: Path, query: str) -> Result:
     return with_store(path, lambda run: run(query))
 
 
+# Written by a corpus build beside its store (resgraph.corpus.writer): every resolution's
+# graph, IRI and date, so that whole-corpus queries need not list them from the store.
+WINDOWS = "windows.tsv"
+
+
+class StoreRun:
+    """`run` for a store: a query's rows; and, read when first asked, the build's list of
+    resolutions when the store has one beside it (resgraph.windows reads it)."""
+
+    def __init__(self, store: ox.Store, folder: Path | None = None) -> None:
+        self.store = store
+        self.folder = folder
+        self._listing: tuple[tuple[str, ...], ...] | None = None
+
+    def __call__(self, query: str) -> Result:
+        return run_on(self.store, query)
+
+    def listing(self) -> tuple[tuple[str, ...], ...] | None:
+        """graph, resolution, date, datatype of every resolution; None without the list."""
+        if self._listing is None and self.folder is not None:
+            try:
+                text = (self.folder / WINDOWS).read_text("utf-8")
+            except OSError:
+                return None
+            self._listing = tuple(tuple(line.split("\t")) for line in text.splitlines()
+                                  if line)
+        return self._listing
+
+
 def with_store(path: Path, use: Callable[[Callable[[str], Result]], T]) -> T:
     """`use(run)`, where `run` runs a query on the store at `path` (see with_store_object)."""
-    return with_store_object(path, lambda store: use(functools.partial(run_on, store)))
+    return _with_store(path, lambda store, folder: use(StoreRun(store, folder)))
 
 
 def with_store_object(path: Path, use: Callable[[ox.Store], T]) -> T:
@@ -90,6 +118,11 @@ def with_store_object(path: Path, use: Callable[[ox.Store], T]) -> T:
     handle, so everything `use` reads comes from one generation; if the directory was swapped
     while the store was being opened (the old one is then removed), the new one is opened
     instead."""
+    return _with_store(path, lambda store, folder: use(store))
+
+
+def _with_store(path: Path, use: Callable[[ox.Store, Path], T]) -> T:
+    """`use(store, folder)`: with_store_object's, with the output folder it was read from."""
     for _ in range(3):
         generation = _generation(path)
         with _pinned(path) as pinned:
@@ -103,7 +136,7 @@ def with_store_object(path: Path, use: Callable[[ox.Store], T]) -> T:
                     continue  # swapped during the open: read the new one
                 raise QueryError(f"{path}: cannot open the store ({exc})") from None
             try:
-                return use(store)
+                return use(store, pinned.parent)
             except (OSError, RuntimeError) as exc:
                 if _generation(path) != generation:
                     continue  # swapped while it was read: read the new one

@@ -62,19 +62,20 @@ def _generation(path: Path) -> int | None:
         return None
 
 
-def _answer(store: ox.Store, job: Job) -> Answer:
+def _answer(store: ox.Store, job: Job, folder: Path | None = None) -> Answer:
     started = time.perf_counter()
     if job.stored:
         from resgraph.federation import is_federated, run_federated
         from resgraph.queries import get_query
-        from resgraph.store import run_on
+        from resgraph.store import StoreRun, run_on
         from resgraph.windows import answer
 
         stored = get_query(job.stored)
         if is_federated(stored):  # its `service` was checked against the allow-list
             result = run_on(store, run_federated(stored, dict(job.params), store.query))
         else:
-            result = answer(stored, dict(job.params), lambda text: run_on(store, text))
+            # the build's list of resolutions beside the store spares listing them
+            result = answer(stored, dict(job.params), StoreRun(store, folder))
         from resgraph.store import IRI
 
         rows = tuple(tuple(None if v is None else ox.NamedNode(v) if isinstance(v, IRI)
@@ -119,7 +120,7 @@ def _serve(connection: Connection, path: str) -> None:
             if store is None or _generation(store_path) != generation:
                 generation = _generation(store_path)
                 store = ox.Store.read_only(path)
-            connection.send(("ok", _answer(store, job)))
+            connection.send(("ok", _answer(store, job, store_path.parent)))
         except (OSError, RuntimeError, SyntaxError, ValueError, ResgraphError) as exc:
             connection.send(("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
 
