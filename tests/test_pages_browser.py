@@ -27,6 +27,8 @@ PAGES = {
     "sparql": "/sparql",
     "home": "/",
     "search": "/search?q=kazakh",
+    "timeline": "/timeline?resolution=https%3A%2F%2Fw3id.org%2Fresgraph%2Fid%2F2022-2505-RSP"
+                "%2Fjoint-motion",
 }
 
 

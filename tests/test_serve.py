@@ -461,3 +461,15 @@ def test_serve_refuses_with_one_line(out, args, message) -> None:
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith(f"resgraph: error: {message}")
     assert done.stderr.count("\n") == 1
+
+
+def test_a_resolutions_events_on_a_timeline_page(client) -> None:
+    page = client.get(path(RESOLUTION), headers={"Accept": "text/html"}).text
+    link = re.search(r'<a href="(/timeline\?[^"]+)">timeline of its events</a>', page).group(1)
+    timeline = client.get(link.replace("&amp;", "&"), headers={"Accept": "text/html"})
+    assert timeline.status_code == 200
+    assert re.search(r"<p>45 events, 29 of them dated", timeline.text)
+    assert "<svg" in timeline.text and "<script" not in timeline.text
+    missing = client.get("/timeline", params={"resolution": f"{BASE}nothing"},
+                         headers={"Accept": "application/json"})
+    assert missing.status_code == 404

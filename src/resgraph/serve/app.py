@@ -354,6 +354,9 @@ class Site:
         if f"{RG}Resolution" in types:
             asks += [(q.name, "resolution") for q in self.queries.values()
                      if "resolution" in q.parameters and not is_federated(q)]
+            timeline = [("timeline of its events", f"/timeline?{urlencode({'resolution': iri})}")]
+        else:
+            timeline = []
         if actor & set(types):
             asks += [("demands-over-time", "addressee"), ("repeated-demands", "addressee"),
                      ("mentions", "entity")]
@@ -362,9 +365,9 @@ class Site:
         target = ox.NamedNode(f"{RG}target")
         if next(iter(store.quads_for_pattern(None, target, ox.NamedNode(iri), None)), None):
             asks.append(("citing-resolutions", "target"))
-        return [(f"{name} ({param})",
-                 f"/queries/{name}?{urlencode({param: iri, 'limit': 100})}")
-                for name, param in asks if name in self.queries]
+        return timeline + [(f"{name} ({param})",
+                            f"/queries/{name}?{urlencode({param: iri, 'limit': 100})}")
+                           for name, param in asks if name in self.queries]
 
     async def home(self, request: Request) -> Response:
         store = self.store.get()
@@ -383,6 +386,36 @@ class Site:
         return self.render("home.html", title="resgraph", rows=rows[:RESOLUTIONS_PAGE],
                            offset=offset, more=more, step=RESOLUTIONS_PAGE,
                            queries=sorted(self.queries.values(), key=lambda q: q.name))
+
+    async def timeline(self, request: Request) -> Response:
+        """A resolution's events on a time axis (resgraph.timeline's SVG, drawn from the
+        stored `events` query, inline in the page so that it needs no script)."""
+        from resgraph.timeline import TimelineEvent, timeline_svg
+
+        iri = request.query_params.get("resolution", "")
+        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", iri):
+            raise HTTPError(400, "resolution=…: expected a resolution's IRI")
+        store = self.store.get()
+        described = list(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+        if not any(q.predicate.value == pages.RDF_TYPE and q.object.value == f"{RG}Resolution"
+                   for q in described):
+            raise HTTPError(404, f"{iri}: no resolution of that IRI here")
+        answer = await self._run(request, Job("", self.config.row_cap, stored="events",
+                                              params=(("resolution", iri),)))
+        assert answer.table is not None
+        col = {c: i for i, c in enumerate(answer.table.variables)}
+
+        def cell(row: tuple[object, ...], name: str) -> str | None:
+            term = row[col[name]]
+            return None if term is None else term.value  # type: ignore[attr-defined]
+
+        events = [TimelineEvent(cell(r, "label") or "", cell(r, "type") or "", cell(r, "date"),
+                                cell(r, "endDate"), cell(r, "placeName"))
+                  for r in answer.table.rows]
+        title = pages.label_of(described, iri)
+        return self.render("timeline.html", title=f"Timeline: {title}", resolution=iri,
+                           svg=timeline_svg(title, events), events=len(events),
+                           dated=sum(1 for e in events if e.date))
 
     async def search(self, request: Request) -> Response:
         """Resolutions by title or procedure, and actors by name, holding the words asked."""
@@ -766,6 +799,7 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/sparql", guarded(site.sparql), methods=["GET", "POST"]),
         Route("/search", guarded(site.search)),
         Route("/about", guarded(site.about)),
+        Route("/timeline", guarded(site.timeline)),
         Route("/.well-known/void", guarded(site.dataset)),
         Route("/sitemap.xml", guarded(site.sitemap)),
         Route("/queries", guarded(site.query_list)),
