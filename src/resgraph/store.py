@@ -144,6 +144,24 @@ def _with_store(path: Path, use: Callable[[ox.Store, Path], T]) -> T:
     raise QueryError(f"{path}: the store kept being replaced while it was opened; try again")
 
 
+class Reopening:
+    """A long-lived read-only handle on the store at `path` (OUT/store), reopened when a build
+    has swapped the output directory in (its generation changed): what a server and its
+    query workers hold."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.store: ox.Store | None = None
+        self.generation: int | None = None
+
+    def get(self) -> ox.Store:
+        generation = _generation(self.path)
+        if self.store is None or generation != self.generation:
+            self.store = ox.Store.read_only(str(self.path))
+            self.generation = generation
+        return self.store
+
+
 def _generation(path: Path) -> int | None:
     try:
         return os.stat(path.parent).st_ino

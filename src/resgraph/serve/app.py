@@ -19,7 +19,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import os
 import re
 import time
 from collections import OrderedDict, defaultdict, deque
@@ -38,17 +37,19 @@ from starlette.routing import Route
 
 from resgraph.errors import QueryError, ResgraphError
 from resgraph.federation import is_federated
-from resgraph.queries import PAGING, StoredQuery, stored_queries
+from resgraph.queries import PAGING, bind, stored_queries
 from resgraph.serialize import FORMATS, serialize
 from resgraph.serve import describe, pages, void
 from resgraph.serve.conneg import BY_EXTENSION, REPRESENTATIONS, Representation, choose
 from resgraph.serve.results import MEDIA_TYPES, WRITERS
 from resgraph.serve.safety import Refused, check_query, non_public
 from resgraph.serve.worker import Answer, Deadline, Failed, Job, Pool
+from resgraph.store import Reopening
 from resgraph.vocab import PREFIXES, RG
 
 # What a path may hold to be an IRI's (RFC 3987 excludes these from IRIs).
 _IRI_PATH = re.compile(r'^/[^\s<>"{}|\\^`]*$')
+_HTTP_IRI = re.compile(r'^https?://[^\s<>"{}|\\^`]+$')
 _SITEMAP = 50_000  # URLs in one sitemap (sitemaps.org: at most 50,000)
 INVERSE_PAGE = 50
 STATEMENTS_SHOWN = 300  # rows of a page's statements; the data has them all
@@ -66,25 +67,6 @@ class ServeConfig:
     budget: float = 60.0  # query seconds a client may use ...
     budget_window: float = 600.0  # ... in this many seconds, else 429
     workers: int = 2
-
-
-@dataclass
-class _Store:
-    """The server's own read-only handle, reopened when a build has swapped the output."""
-
-    path: Path
-    store: ox.Store | None = None
-    generation: int | None = None
-
-    def get(self) -> ox.Store:
-        try:
-            generation = os.stat(self.path.parent).st_ino
-        except OSError:
-            generation = None
-        if self.store is None or generation != self.generation:
-            self.store = ox.Store.read_only(str(self.path))
-            self.generation = generation
-        return self.store
 
 
 @dataclass
@@ -186,7 +168,7 @@ class Site:
         self.base = config.base
         origin = urlsplit(config.base)
         self.origin = f"{origin.scheme}://{origin.netloc}"
-        self.store = _Store(config.store)
+        self.store = Reopening(config.store)
         self.pool = Pool(config.store, config.workers)
         self.budget = _Budget(config.budget, config.budget_window)
         self.made = _Cache()
@@ -287,7 +269,7 @@ class Site:
         """The page of an IRI that is not ours (an ELI, a Wikidata entity, an ODP document):
         what this data says of it and which statements point to it."""
         iri = request.query_params.get("iri", "")
-        if not _IRI_PATH.match("/" + iri) or not re.match(r"^https?://", iri):
+        if not _HTTP_IRI.match(iri):
             raise HTTPError(400, "iri=…: expected an http(s) IRI")
         if iri.startswith(self.origin + "/"):
             return Response(status_code=303, headers={"Location": self.local(iri)})
@@ -393,7 +375,7 @@ class Site:
         from resgraph.timeline import TimelineEvent, timeline_svg
 
         iri = request.query_params.get("resolution", "")
-        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", iri):
+        if not _HTTP_IRI.match(iri):
             raise HTTPError(400, "resolution=…: expected a resolution's IRI")
         store = self.store.get()
         described = list(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
@@ -635,7 +617,7 @@ class Site:
                 "json", "json", MEDIA_TYPES["json"]))) is REPRESENTATIONS[0])
         if html and "limit" not in params:
             params["limit"] = "100"
-        _check_params(query, params)
+        bind(query, params)  # the parameters checked here, as the command line checks them
         missing = [p for p in query.required if p not in params]
         if missing and html:  # the form alone, for the person to fill in
             return self.render("query.html", title=query.title, query=query, table=None,
@@ -692,13 +674,6 @@ SELECT DISTINCT ?hit ?label ?kind WHERE {{
   UNION {{ GRAPH ?g {{ ?hit rg:name ?label }} BIND ("actor" AS ?kind) }}
   FILTER (CONTAINS(LCASE(STR(?label)), {needle}))
 }} ORDER BY ?kind ?label ?hit LIMIT 100"""
-
-
-def _check_params(query: StoredQuery, params: dict[str, str]) -> None:
-    unknown = sorted(set(params) - set(query.parameters) - set(PAGING))
-    if unknown:
-        raise HTTPError(400, f"query {query.name!r} has no parameter {unknown[0]!r} (it "
-                        f"accepts: {', '.join((*query.parameters, *PAGING))})")
 
 
 def openapi(queries: object) -> dict[str, object]:

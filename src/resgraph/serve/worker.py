@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import itertools
 import multiprocessing
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,13 +52,6 @@ class Deadline(ResgraphError):
 
 class Failed(ResgraphError):
     """The store could not answer (the one-line reason is the message)."""
-
-
-def _generation(path: Path) -> int | None:
-    try:
-        return os.stat(path.parent).st_ino
-    except OSError:
-        return None
 
 
 def _answer(store: ox.Store, job: Job, folder: Path | None = None) -> Answer:
@@ -109,18 +101,16 @@ def _take(items: Iterator[T], cap: int) -> tuple[list[T], bool]:
 def _serve(connection: Connection, path: str) -> None:
     """A worker: answers jobs from `connection` on the store at `path`, reopened when a build
     has replaced the output directory."""
-    store_path = Path(path)
-    store, generation = None, None
+    from resgraph.store import Reopening
+
+    handle = Reopening(Path(path))
     while True:
         try:
             job = connection.recv()
         except EOFError:
             return
         try:
-            if store is None or _generation(store_path) != generation:
-                generation = _generation(store_path)
-                store = ox.Store.read_only(path)
-            connection.send(("ok", _answer(store, job, store_path.parent)))
+            connection.send(("ok", _answer(handle.get(), job, handle.path.parent)))
         except (OSError, RuntimeError, SyntaxError, ValueError, ResgraphError) as exc:
             connection.send(("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
 
