@@ -2,7 +2,7 @@
 summary of each resolution's graph rather than from the store.
 
 Asked of a 20,000-resolution store, the aggregates took 70 s and 359 s, and finding the
-links 162 s (benchmarks/scale.py's store, 2026-12-02; the store reads were I/O-bound), so each
+links 162 s (README, "One-off measurements"; the store reads were I/O-bound), so each
 document's worker writes what the aggregates need of its graph (`summarise`, a pure function
 of the graph: a few kilobytes of JSON beside its N-Quads, reused by an incremental build), and
 the build groups the summaries in an SQLite database on disk (`aggregate`), in bounded memory
