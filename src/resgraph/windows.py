@@ -176,9 +176,22 @@ def run_windowed(query: StoredQuery, params: dict[str, str],
         holding = _holding(narrowing, run)
         if holding is not None:
             picked = [(g, r) for g, r in picked if g in holding]
+    columns, rows, _ = _collect(query, inner, run, picked, 0, skip, limit)
+    if not columns:  # no resolution at all: the query's own (empty) answer
+        return run(bind(query, params))
+    return Result(columns, tuple(rows))
+
+
+def _collect(query: StoredQuery, inner: dict[str, str], run: Callable[[str], Result],
+             picked: list[tuple[str, str]], start: int, skip: int, limit: int | None,
+             ) -> tuple[tuple[str, ...], list[tuple[str | None, ...]], tuple[int, int] | None]:
+    """The rows of the windows `picked[start:]`, `skip` rows skipped first, at most `limit`;
+    with the columns and, when the page filled, where it stopped: the index of the last
+    window read and how many of its rows were skipped or given."""
     columns: tuple[str, ...] = ()
     rows: list[tuple[str | None, ...]] = []
-    for graph, resolution in picked:
+    for index in range(start, len(picked)):
+        graph, resolution = picked[index]
         window = {**inner, "resolution": resolution}
         if limit is not None:
             # no window need give more than the rows still to skip and to take; a window
@@ -186,11 +199,12 @@ def run_windowed(query: StoredQuery, params: dict[str, str],
             window["limit"] = str(skip + limit - len(rows))
         result = run(bind(query, window, [graph]))
         columns = result.columns
-        taken = result.rows[skip:]
-        skip = max(0, skip - len(result.rows))
-        rows.extend(taken if limit is None else taken[: limit - len(rows)])
+        skipped = min(skip, len(result.rows))
+        taken = result.rows[skipped:]
+        skip -= skipped
+        if limit is not None:
+            taken = taken[: limit - len(rows)]
+        rows.extend(taken)
         if limit is not None and len(rows) >= limit:
-            break
-    if not columns:  # no resolution at all: the query's own (empty) answer
-        return run(bind(query, params))
-    return Result(columns, tuple(rows))
+            return columns, rows, (index, skipped + len(taken))
+    return columns, rows, None
