@@ -10,9 +10,18 @@ import pyoxigraph as ox
 import pytest
 
 from resgraph.corpus import build_corpus
+from resgraph.errors import QueryError
 from resgraph.queries import bind, get_query, stored_queries
 from resgraph.store import Result, run_on, with_store
-from resgraph.windows import answer, run_windowed, window_order, windowed, windows
+from resgraph.windows import (
+    Cursor,
+    answer,
+    page,
+    run_windowed,
+    window_order,
+    windowed,
+    windows,
+)
 
 from conftest import SEED, corpus
 
@@ -152,3 +161,88 @@ def test_an_empty_store_answers_with_no_rows(tmp_path: Path) -> None:
     run = Counting(ox.Store())
     result = answer(get_query("demands"), {"limit": "10"}, run)
     assert result.rows == () and "addresseeName" in result.columns
+
+
+def _walk(query, params: dict[str, str], run) -> tuple[list, int]:
+    """Every row by following cursors from the first page, and the number of pages."""
+    rows: list = []
+    after, pages = None, 0
+    while True:
+        result, after = page(query, params, run, after)
+        rows += result.rows
+        pages += 1
+        if after is None:
+            return rows, pages
+        assert pages < 1000
+
+
+@pytest.mark.parametrize("name, limit", [("mentions", 7), ("demands-over-time", 4),
+                                         ("legal-references", 50), ("figures", 1)])
+def test_cursors_walk_the_whole_answer_in_order(store, name, limit) -> None:
+    """Following each page's cursor gives the rows of the whole query, in its order, each
+    once; a page that is not full has no cursor after it."""
+    query = get_query(name)
+    run = Counting(store)
+    whole = run(bind(query, {}))
+    rows, pages = _walk(query, {"limit": str(limit)}, run)
+    assert rows == list(whole.rows)
+    assert pages in (len(whole.rows) // limit + 1, -(-len(whole.rows) // limit))
+
+
+def test_a_cursor_enters_at_its_window_without_reading_the_ones_before(store) -> None:
+    query = get_query("mentions")
+    run = Counting(store)
+    order = [g for g, _ in windows(query, run)]
+    after, skipped = None, 0
+    while after is None or Cursor.decode(after).graph == order[0]:
+        result, after = page(query, {"limit": "5"}, run, after)
+        skipped += len(result.rows)
+        assert after is not None
+    cursor = Cursor.decode(after)
+    assert order.index(cursor.graph) >= 1 and cursor.skip >= 0
+    run.queries = 0
+    by_cursor, _ = page(query, {"limit": "5"}, run, after)
+    by_cursor_queries, run.queries = run.queries, 0
+    by_offset = answer(query, {"limit": "5", "offset": str(skipped)}, run)
+    assert by_cursor.rows == by_offset.rows and len(by_cursor.rows) == 5
+    # the list of windows, then the windows from the cursor's on; the offset reads them all
+    assert by_cursor_queries < run.queries
+    assert run.queries - by_cursor_queries == order.index(cursor.graph)
+
+
+def test_cursors_without_windows_count_rows(store) -> None:
+    """A query answered whole (a resolution given) pages by offset inside its cursor."""
+    query = get_query("paragraphs")
+    run = Counting(store)
+    resolution = run("SELECT ?r WHERE { GRAPH ?g { ?r a <https://w3id.org/resgraph/ontology#"
+                     "Resolution> } } ORDER BY ?r LIMIT 1").rows[0][0]
+    params = {"resolution": resolution}
+    whole = run(bind(query, params))
+    rows, pages = _walk(query, {**params, "limit": "6"}, run)
+    assert rows == list(whole.rows) and pages == len(whole.rows) // 6 + 1
+
+
+@pytest.mark.parametrize("after, message", [
+    ("not-a-cursor", "not a cursor this server gave"),
+    (Cursor("x", 1, "0" * 16).encode(), "made for another query"),
+])
+def test_a_bad_cursor_is_refused_with_one_line(store, after, message) -> None:
+    with pytest.raises(QueryError, match=message):
+        page(get_query("mentions"), {"limit": "5"}, Counting(store), after)
+
+
+def test_a_cursor_and_an_offset_together_are_refused(store) -> None:
+    query = get_query("mentions")
+    _, after = page(query, {"limit": "5"}, Counting(store))
+    with pytest.raises(QueryError, match="not both"):
+        page(query, {"limit": "5", "offset": "5"}, Counting(store), after)
+
+
+def test_a_cursor_whose_resolution_is_gone_says_so(store) -> None:
+    query = get_query("mentions")
+    _, after = page(query, {"limit": "5"}, Counting(store))
+    assert after is not None
+    cursor = Cursor.decode(after)
+    gone = Cursor(cursor.graph + "-gone", cursor.skip, cursor.key).encode()
+    with pytest.raises(QueryError, match="no longer in the store"):
+        page(query, {"limit": "5"}, Counting(store), gone)

@@ -30,8 +30,12 @@ holds that IRI are read, found by one lookup of the IRI (`mentions` of the Counc
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from resgraph.errors import QueryError
 from resgraph.queries import PAGING, StoredQuery, bind
@@ -146,6 +150,80 @@ def _holding(iris: list[str], run: Callable[[str], Result]) -> set[str] | None:
     return found
 
 
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page of a query's rows starts: in the window of `graph`, `skip` of its
+    rows already given (a query run window by window), or at offset `skip` (`graph` empty: a
+    query run whole). A window is found again by its graph rather than by its place, so a
+    cursor stays good while other resolutions come and go; `key` ties it to the query and
+    parameters it was made for. Opaque to clients: base64url of its JSON."""
+
+    graph: str
+    skip: int
+    key: str
+
+    def encode(self) -> str:
+        text = json.dumps([self.graph, self.skip, self.key], separators=(",", ":"))
+        return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+    @staticmethod
+    def decode(token: str) -> Cursor:
+        try:
+            graph, skip, key = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+            if isinstance(graph, str) and isinstance(skip, int) and skip >= 0 \
+                    and isinstance(key, str):
+                return Cursor(graph, skip, key)
+        except (ValueError, TypeError):
+            pass
+        raise QueryError(f"cursor={token[:40]}: not a cursor this server gave")
+
+
+def _cursor_key(query: StoredQuery, params: dict[str, str]) -> str:
+    inner = sorted((k, v) for k, v in params.items() if k not in PAGING)
+    return hashlib.sha256(json.dumps([query.name, inner, params.get("limit")]).encode()
+                          ).hexdigest()[:16]
+
+
+def page(query: StoredQuery, params: dict[str, str], run: Callable[[str], Result],
+         after: str | None = None) -> tuple[Result, str | None]:
+    """A page of the rows of `query` with `params` (its `limit` rows, from its `offset` or from
+    where the cursor `after` says), and the cursor of the next page: None when this page is
+    not full, so that no rows can follow. Cursors spare a deep page the rows before it: the
+    windows are entered at the one the cursor names, where an offset reads every window
+    before it again."""
+    key = _cursor_key(query, params)
+    cursor = Cursor.decode(after) if after else None
+    if cursor is not None:
+        if "offset" in params:
+            raise QueryError("cursor=…: give a cursor or an offset, not both")
+        if cursor.key != key:
+            raise QueryError("cursor=…: made for another query, other parameters or another "
+                             "limit; start from the first page")
+    bind(query, params)  # checks every parameter before anything runs
+    limit = int(params["limit"]) if params.get("limit", "").isdigit() else None
+    if not windowed(query, params):
+        offset = cursor.skip if cursor is not None else int(params.get("offset") or 0)
+        result = run(bind(query, {**params, "offset": str(offset)} if offset else params))
+        full = limit is not None and limit > 0 and len(result.rows) >= limit
+        return result, Cursor("", offset + len(result.rows), key).encode() if full else None
+    inner = {k: v for k, v in params.items() if k not in PAGING}
+    picked = _picked(query, inner, run)
+    start, skip = 0, int(params["offset"]) if params.get("offset", "").isdigit() else 0
+    if cursor is not None:
+        start = next((i for i, (g, _) in enumerate(picked) if g == cursor.graph), -1)
+        if start < 0:
+            raise QueryError("cursor=…: its resolution is no longer in the store; start from "
+                             "the first page")
+        skip = cursor.skip
+    columns, rows, stop = _collect(query, inner, run, picked, start, skip, limit)
+    if not columns:  # no resolution at all: the query's own (empty) answer
+        return run(bind(query, {k: v for k, v in params.items() if k != "offset"})), None
+    following = None
+    if stop is not None and limit:
+        following = Cursor(picked[stop[0]][0], stop[1], key).encode()
+    return Result(columns, tuple(rows)), following
+
+
 def answer(query: StoredQuery, params: dict[str, str], run: Callable[[str], Result]) -> Result:
     """The rows of the stored `query` with `params`, run through `run`: window by window
     when the query allows it, else in one query."""
@@ -170,16 +248,24 @@ def run_windowed(query: StoredQuery, params: dict[str, str],
     skip = int(params["offset"]) if params.get("offset", "").isdigit() else 0
     inner = {k: v for k, v in params.items() if k not in PAGING}
     bind(query, params)  # checks every parameter before anything runs
+    picked = _picked(query, inner, run)
+    columns, rows, _ = _collect(query, inner, run, picked, 0, skip, limit)
+    if not columns:  # no resolution at all: the query's own (empty) answer
+        return run(bind(query, params))
+    return Result(columns, tuple(rows))
+
+
+def _picked(query: StoredQuery, inner: dict[str, str],
+            run: Callable[[str], Result]) -> list[tuple[str, str]]:
+    """The windows `query` reads with the parameters `inner`: all of them, in order, or those
+    whose graph holds every `# in-graph` IRI given."""
     picked = windows(query, run)
     narrowing = [inner[k] for k in query.in_graph if k in inner]
     if narrowing:
         holding = _holding(narrowing, run)
         if holding is not None:
             picked = [(g, r) for g, r in picked if g in holding]
-    columns, rows, _ = _collect(query, inner, run, picked, 0, skip, limit)
-    if not columns:  # no resolution at all: the query's own (empty) answer
-        return run(bind(query, params))
-    return Result(columns, tuple(rows))
+    return picked
 
 
 def _collect(query: StoredQuery, inner: dict[str, str], run: Callable[[str], Result],
