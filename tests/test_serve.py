@@ -351,6 +351,82 @@ def test_stored_queries_as_urls(client) -> None:
     assert "/queries/persons-across" in api["paths"] and api["openapi"] == "3.1.0"
 
 
+def test_stored_query_pages_follow_their_cursors(client, out) -> None:
+    """The `Link: rel="next"` header, the JSON's `next` and the page's Next link lead through
+    the whole answer by cursor, each row once, in order; the last page has none."""
+    whole = ox.Store.read_only(str(out / "store"))
+    expected = len(list(whole.query(
+        "SELECT ?m WHERE { GRAPH ?g { ?m a <https://w3id.org/resgraph/ontology#Mention> } }")))
+    assert expected > 200
+    streamed = client.get("/queries/mentions.json", params={"rows": "all"})
+    assert streamed.status_code == 200
+    every = streamed.json()["results"]["bindings"]
+    assert len(every) == expected
+    seen, url, pages = [], "/queries/mentions.json?limit=40", 0
+    while url:
+        answer = client.get(url)
+        assert answer.status_code == 200
+        doc = answer.json()
+        seen += doc["results"]["bindings"]
+        pages += 1
+        url = doc.get("next")
+        link = answer.headers.get("link")
+        assert (link is None) == (url is None)
+        if url:
+            assert link == f'<{url}>; rel="next"' and "cursor=" in url and "offset" not in url
+    assert seen == every and pages == expected // 40 + 1
+    html = client.get("/queries/mentions.html", params={"limit": "10"}).text
+    following = re.search(r'href="(\?[^"]*cursor=[^"]*)" rel="next"', html)
+    assert following is not None
+    second = client.get("/queries/mentions.html" + following.group(1).replace("&amp;", "&"))
+    assert second.status_code == 200 and 'rel="first"' in second.text
+    assert second.text.count("<tr>") == 11
+    as_json = client.get("/queries/mentions.json" + following.group(1).replace("&amp;", "&"))
+    assert as_json.json()["results"]["bindings"] == every[10:20]
+    bad = client.get("/queries/mentions.json", params={"limit": "10", "cursor": "nonsense"})
+    assert bad.status_code == 400 and "not a cursor" in bad.json()["error"]["message"]
+    cursor = re.search(r"cursor=([^&]+)", following.group(1)).group(1)
+    other = client.get("/queries/mentions.json", params={"limit": "11", "cursor": cursor})
+    assert other.status_code == 400 and "another limit" in other.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml"])
+def test_whole_stored_query_answers_stream_in_pages(client, out, fmt) -> None:
+    """rows=all: every row, past the row cap (50 here) and over several pages (of 60 here),
+    as one document of the format (the pages' joins are where a streamed document breaks)."""
+    store = ox.Store.read_only(str(out / "store"))
+    expected = len(list(store.query(
+        "SELECT ?m WHERE { GRAPH ?g { ?m a <https://w3id.org/resgraph/ontology#Mention> } }")))
+    assert expected > 4 * 60
+    capped = client.get(f"/queries/mentions.{fmt}")
+    assert capped.headers["x-sparql-maxrows"] == "50"
+    app = create_app(ServeConfig(store=out / "store", base=BASE, row_cap=50, stream_page=60,
+                                 budget=1000.0))
+    with TestClient(app) as streaming:
+        answer = streaming.get(f"/queries/mentions.{fmt}", params={"rows": "all"})
+    assert answer.status_code == 200 and "x-sparql-maxrows" not in answer.headers
+    if fmt == "json":
+        rows = len(answer.json()["results"]["bindings"])
+    elif fmt == "csv":
+        rows = answer.text.count("\r\n") - 1
+        assert answer.text.startswith("resolution,entity,text,part,start,end\r\n")
+    elif fmt == "tsv":
+        rows = answer.text.count("\n") - 1
+    else:
+        from xml.etree import ElementTree
+        tree = ElementTree.fromstring(answer.content)
+        rows = len(tree.findall(".//{http://www.w3.org/2005/sparql-results#}result"))
+    assert rows == expected
+
+
+def test_rows_all_refuses_paging_and_pages(client) -> None:
+    for params in ({"rows": "all", "limit": "5"}, {"rows": "all", "offset": "5"},
+                   {"rows": "some"}):
+        answer = client.get("/queries/mentions.json", params=params)
+        assert answer.status_code == 400, params
+    assert client.get("/queries/mentions.html", params={"rows": "all"}).status_code == 400
+
+
 def test_search_by_title_procedure_and_actor(client) -> None:
     def hits(words: str) -> list[str]:
         page = client.get("/search", params={"q": words}, headers={"Accept": "text/html"})

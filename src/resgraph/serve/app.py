@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import json
 import re
@@ -32,7 +33,7 @@ import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from resgraph.errors import QueryError, ResgraphError
@@ -41,7 +42,13 @@ from resgraph.queries import PAGING, bind, stored_queries
 from resgraph.serialize import FORMATS, serialize
 from resgraph.serve import describe, pages, void
 from resgraph.serve.conneg import BY_EXTENSION, REPRESENTATIONS, Representation, choose
-from resgraph.serve.results import MEDIA_TYPES, WRITERS
+from resgraph.serve.results import (
+    MEDIA_TYPES,
+    WRITERS,
+    stream_head,
+    stream_rows,
+    stream_tail,
+)
 from resgraph.serve.safety import Refused, check_query, non_public
 from resgraph.serve.worker import Answer, Deadline, Failed, Job, Pool
 from resgraph.store import Reopening
@@ -54,6 +61,8 @@ _SITEMAP = 50_000  # URLs in one sitemap (sitemaps.org: at most 50,000)
 INVERSE_PAGE = 50
 STATEMENTS_SHOWN = 300  # rows of a page's statements; the data has them all
 RESOLUTIONS_PAGE = 50
+# Query-string keys of a stored query's URL that are not the query's parameters.
+_NOT_PARAMETERS = ("format", "cursor", "rows")
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,7 @@ class ServeConfig:
     budget: float = 60.0  # query seconds a client may use ...
     budget_window: float = 600.0  # ... in this many seconds, else 429
     workers: int = 2
+    stream_page: int = 1000  # rows a streamed stored query reads at a time
 
 
 @dataclass
@@ -603,50 +613,104 @@ class Site:
         if extension == "rq":
             return Response(query.text, media_type="application/sparql-query",
                             headers={"Access-Control-Allow-Origin": "*"})
-        params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
+        params = {k: v for k, v in request.query_params.items()
+                  if k not in _NOT_PARAMETERS and v != ""}
         for key in request.query_params:
             if len(request.query_params.getlist(key)) > 1:
                 raise HTTPError(400, f"{key}=…: given more than once")
         if extension and extension not in MEDIA_TYPES and extension != "html":
             raise HTTPError(404, f"{name}.{extension}: no such format (json, csv, tsv, html, "
                             "rq)")
-        if is_federated(query) and "service" in params:
-            self._check_service(params["service"])
+        cursor = request.query_params.get("cursor", "")
+        everything = request.query_params.get("rows", "")
+        if everything not in ("", "all"):
+            raise HTTPError(400, f"rows={everything}: the only value is all")
+        if is_federated(query):
+            if "service" in params:
+                self._check_service(params["service"])
+            if cursor or everything:
+                raise HTTPError(400, f"query {name!r} asks another endpoint: it pages by "
+                                "limit and offset only")
         html = extension == "html" or (not extension and choose(
             request.headers.get("accept"), (REPRESENTATIONS[0], Representation(
                 "json", "json", MEDIA_TYPES["json"]))) is REPRESENTATIONS[0])
+        if everything:
+            if html:
+                raise HTTPError(400, "rows=all streams data: ask for .json, .csv, .tsv or .xml")
+            if set(params) & set(PAGING) or cursor:
+                raise HTTPError(400, "rows=all streams every row: give no limit, offset or "
+                                "cursor")
         if html and "limit" not in params:
             params["limit"] = "100"
         bind(query, params)  # the parameters checked here, as the command line checks them
         missing = [p for p in query.required if p not in params]
         if missing and html:  # the form alone, for the person to fill in
             return self.render("query.html", title=query.title, query=query, table=None,
-                               params=params, cap=self.config.row_cap, previous=None,
+                               params=params, cap=self.config.row_cap, previous=None, first=None,
                                next=None, missing=missing)
         if missing:
             raise HTTPError(400, f"query {name!r} needs {', '.join(missing)}")
+        kind = "html" if html else extension or (choose(request.headers.get("accept"), tuple(
+            Representation(n, n, m) for n, m in MEDIA_TYPES.items())) or
+            Representation("json", "json", "")).name
+        if everything:
+            return await self._stream(request, name, params, kind)
         answer = await self._run(request, Job("", self.config.row_cap, stored=name,
-                                              params=tuple(sorted(params.items()))))
+                                              params=tuple(sorted(params.items())),
+                                              cursor=cursor))
         assert answer.table is not None
+        rest = {k: v for k, v in params.items() if k != "offset"}
+        following = (f"?{urlencode({**rest, 'cursor': answer.next})}" if answer.next
+                     else None)
         if html:
             limit = int(params["limit"])
             offset = int(params.get("offset", "0"))
-            rest = {k: v for k, v in params.items() if k not in PAGING}
-            def link(at: int) -> str:
-                return f"?{urlencode({**rest, 'limit': limit, 'offset': at})}"
+            first = {k: v for k, v in rest.items() if k != "cursor"}
             return self.render(
                 "query.html", title=query.title, query=query, table=answer.table,
                 params=params, cap=self.config.row_cap,
-                previous=link(max(0, offset - limit)) if offset else None,
-                next=link(offset + limit) if len(answer.table.rows) == limit else None)
-        kind = extension or (choose(request.headers.get("accept"), tuple(
-            Representation(n, n, m) for n, m in MEDIA_TYPES.items())) or
-            Representation("json", "json", "")).name
+                previous=(f"?{urlencode({**first, 'offset': max(0, offset - limit)})}"
+                          if offset and not cursor else None),
+                first=f"?{urlencode(first)}" if cursor else None, next=following)
         headers = {"Access-Control-Allow-Origin": "*", "Vary": "Accept"}
         if answer.truncated:
             headers["X-SPARQL-MaxRows"] = str(self.config.row_cap)
-        return Response(WRITERS[kind](answer.table), media_type=MEDIA_TYPES[kind],
-                        headers=headers)
+        table = answer.table
+        if following:
+            url = str(request.url.replace(query="")) + following
+            headers["Link"] = f'<{url}>; rel="next"'  # RFC 8288
+            table = dataclasses.replace(table, next=url)
+        return Response(WRITERS[kind](table), media_type=MEDIA_TYPES[kind], headers=headers)
+
+    async def _stream(self, request: Request, name: str, params: dict[str, str],
+                      kind: str) -> Response:
+        """Every row of a stored query, written as it is read: page after page of
+        `stream_page` rows, each run in a worker under the deadline and counted in the client's
+        budget, joined by their cursors; memory holds one page whatever the total. The first
+        page runs before the answer starts, so that its errors have their status; a later
+        page that fails ends the body unfinished (no final chunk), which is how HTTP/1.1 says
+        a body is incomplete."""
+        size = self.config.stream_page
+        job = Job("", size, stored=name,
+                  params=tuple(sorted({**params, "limit": str(size)}.items())))
+        first = await self._run(request, job)
+
+        async def chunks() -> AsyncIterator[bytes]:
+            answer, written = first, False
+            assert answer.table is not None
+            variables = answer.table.variables
+            yield stream_head(kind, variables)
+            while True:
+                assert answer.table is not None
+                yield stream_rows(kind, variables, answer.table.rows, not written)
+                written = written or bool(answer.table.rows)
+                if not answer.next:
+                    break
+                answer = await self._run(request, dataclasses.replace(job, cursor=answer.next))
+            yield stream_tail(kind)
+
+        return StreamingResponse(chunks(), media_type=MEDIA_TYPES[kind],
+                                 headers={"Access-Control-Allow-Origin": "*", "Vary": "Accept"})
 
     def _check_service(self, url: str) -> None:
         """A federated stored query's endpoint: allowed, and public (serve.safety)."""
@@ -684,11 +748,21 @@ def openapi(queries: object) -> dict[str, object]:
                        "schema": {"type": "string"}} for p in query.parameters]
         parameters += [{"name": p, "in": "query", "required": False,
                         "schema": {"type": "integer", "minimum": 0}} for p in PAGING]
+        parameters += [
+            {"name": "cursor", "in": "query", "required": False, "schema": {"type": "string"},
+             "description": "where the next page starts: the `next` member (JSON), the "
+                            "`Link: rel=\"next\"` header or the page's Next link of the page "
+                            "before, given with the same parameters and limit"},
+            {"name": "rows", "in": "query", "required": False,
+             "schema": {"type": "string", "enum": ["all"]},
+             "description": "every row, streamed (not with limit, offset or cursor)"}]
         paths[f"/queries/{query.name}"] = {"get": {
             "summary": query.title, "description": query.description,
             "operationId": query.name.replace("-", "_"), "parameters": parameters,
             "responses": {"200": {"description": "the rows", "content": {
-                m: {} for m in (*MEDIA_TYPES.values(), "text/html")}},
+                m: {} for m in (*MEDIA_TYPES.values(), "text/html")}, "headers": {
+                "Link": {"description": 'the next page (rel="next"), when this one is full',
+                         "schema": {"type": "string"}}}},
                 "400": {"description": "a parameter is wrong"},
                 "503": {"description": "the query ran past the deadline"}}}}
     return {"openapi": "3.1.0", "info": {"title": "resgraph stored queries",

@@ -35,6 +35,7 @@ class Job:
     cap: int
     stored: str = ""
     params: tuple[tuple[str, str], ...] = ()
+    cursor: str = ""  # where a stored query's page starts (resgraph.windows.page)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Answer:
     triples: tuple[ox.Triple, ...] = ()
     truncated: bool = False
     seconds: float = 0.0
+    next: str | None = None  # the cursor of a stored query's next page
 
 
 class Deadline(ResgraphError):
@@ -60,14 +62,16 @@ def _answer(store: ox.Store, job: Job, folder: Path | None = None) -> Answer:
         from resgraph.federation import is_federated, run_federated
         from resgraph.queries import get_query
         from resgraph.store import StoreRun, run_on
-        from resgraph.windows import answer
+        from resgraph.windows import page
 
         stored = get_query(job.stored)
+        following = None
         if is_federated(stored):  # its `service` was checked against the allow-list
             result = run_on(store, run_federated(stored, dict(job.params), store.query))
         else:
             # the build's list of resolutions beside the store spares listing them
-            result = answer(stored, dict(job.params), StoreRun(store, folder))
+            result, following = page(stored, dict(job.params), StoreRun(store, folder),
+                                     job.cursor or None)
         from resgraph.store import IRI
 
         rows = tuple(tuple(None if v is None else ox.NamedNode(v) if isinstance(v, IRI)
@@ -75,7 +79,7 @@ def _answer(store: ox.Store, job: Job, folder: Path | None = None) -> Answer:
                      for row in result.rows[: job.cap])
         table = Table(result.columns, rows, truncated=len(result.rows) > job.cap, cap=job.cap)
         return Answer("SELECT", table, truncated=table.truncated,
-                      seconds=time.perf_counter() - started)
+                      seconds=time.perf_counter() - started, next=following)
     solutions = store.query(job.text, use_default_graph_as_union=True)
     if isinstance(solutions, ox.QueryBoolean):
         return Answer("ASK", Table((), (), boolean=bool(solutions)),
