@@ -529,6 +529,8 @@ def test_the_sitemap_lists_every_resolution_and_actor(client) -> None:
     (["--allow-service", "http://127.0.0.1:9/sparql"],
      "--allow-service http://127.0.0.1:9/sparql: 127.0.0.1 is a non-public address"),
     (["--host", "10.255.255.1"], "--host 10.255.255.1 --port 8000: cannot listen there"),
+    (["--dumps", "/nonexistent/dumps"], "--dumps /nonexistent/dumps: no such directory"),
+    (["--publisher", "the EP"], "--publisher the EP: expected a corporate-body code"),
 ])
 def test_serve_refuses_with_one_line(out, args, message) -> None:
     command = [sys.executable, "-m", "resgraph.cli", "serve", "--store", str(out / "store"),

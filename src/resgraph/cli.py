@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -624,6 +625,29 @@ def export(folder: Path, store: Path | None, chunk_mb: int) -> None:
 
 
 @main.command()
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="The output directory of 'build' whose store is dumped.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="The base the graph was built with (names the per-resolution files).")
+def dumps(out: Path, base: str) -> None:
+    """Write downloads of the store into OUT/dumps, for 'resgraph serve' to offer.
+
+    resgraph.nq.gz (every graph, gzip-compressed N-Quads), resolutions/NAME.ttl (each
+    resolution's graph as Turtle), ontology.ttl and shapes.ttl, and dumps.json with each
+    file's byte size, SHA-256 and media type (listed in the dataset's VoID and DCAT
+    descriptions). Replaces an earlier OUT/dumps; a rebuild of OUT removes it.
+    """
+    from resgraph.dumps import FOLDER, write_dumps
+
+    written = write_dumps(out, base)
+    size = sum(d.size for d in written)
+    resolutions = sum(1 for d in written if d.graph)
+    click.echo(f"wrote {out / FOLDER}: {len(written)} files, {size:,} bytes (the corpus "
+               f"as N-Quads gzip, {resolutions} resolution{'s' if resolutions != 1 else ''} "
+               "as Turtle, the ontology and the shapes)")
+
+
+@main.command()
 @click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path),
               help="A store written by 'build' (default: ./resgraph-out/store).")
@@ -672,8 +696,16 @@ def enrich(records: tuple[Path, ...], store: Path | None, out: Path, base: str) 
               help="Query worker processes.")
 @click.option("--budget", type=click.FloatRange(min=0.001), default=60.0, show_default=True,
               help="Seconds of query time a client may use in 10 minutes (then 429).")
+@click.option("--dumps", "dumps_folder", type=click.Path(path_type=Path), metavar="DIR",
+              help="What 'resgraph dumps' wrote (default: dumps/ beside the store).")
+@click.option("--publisher", default="EP", show_default=True, metavar="CODE",
+              help="The catalogue's publisher: a code of the Publications Office's "
+                   "corporate-body table.")
+@click.option("--publisher-name", default="European Parliament", show_default=True,
+              help="The publisher's name, as DCAT-AP asks.")
 def serve(store: Path | None, host: str, port: int, base: str, services: tuple[str, ...],
-          deadline: float, row_cap: int, workers: int, budget: float) -> None:
+          deadline: float, row_cap: int, workers: int, budget: float,
+          dumps_folder: Path | None, publisher: str, publisher_name: str) -> None:
     """Publish the store: its IRIs, pages, stored queries and a SPARQL endpoint.
 
     Open http://HOST:PORT/ in a browser. Read-only: the store is opened read-only and no
@@ -683,15 +715,25 @@ def serve(store: Path | None, host: str, port: int, base: str, services: tuple[s
 
     import uvicorn
 
+    from resgraph.dumps import read_dumps
     from resgraph.graph.iri import check_base
     from resgraph.serve.app import ServeConfig, create_app
     from resgraph.store import with_store_object
 
     path = _store_path(store)
     with_store_object(path, lambda opened: None)  # one line, exit 2, if it is no store
+    if dumps_folder is not None and not dumps_folder.is_dir():
+        raise ResgraphError(f"--dumps {dumps_folder}: no such directory")
+    read_dumps(dumps_folder or path.parent / "dumps")  # one line, exit 2, if it is broken
+    if not re.fullmatch(r"[A-Z0-9_]+", publisher):
+        raise ResgraphError(f"--publisher {publisher}: expected a corporate-body code such as "
+                            "EP or PUBL")
     config = ServeConfig(store=path, base=check_base(base),
                          allowed_services=frozenset(services), deadline=deadline,
-                         row_cap=row_cap, workers=workers, budget=budget)
+                         row_cap=row_cap, workers=workers, budget=budget, dumps=dumps_folder,
+                         publisher="http://publications.europa.eu/resource/authority/"
+                                   f"corporate-body/{publisher}",
+                         publisher_name=publisher_name)
     app = create_app(config)
     # bound here, so that a port in use or a wrong address is one line and exit 2
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

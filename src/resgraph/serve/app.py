@@ -33,14 +33,22 @@ import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Route
 
+from resgraph import __version__
+from resgraph.dumps import FOLDER, INDEX, Dump, read_dumps
 from resgraph.errors import QueryError, ResgraphError
 from resgraph.federation import is_federated
 from resgraph.queries import PAGING, bind, stored_queries
 from resgraph.serialize import FORMATS, serialize
-from resgraph.serve import describe, pages, void
+from resgraph.serve import dcat, describe, pages, void
 from resgraph.serve.conneg import BY_EXTENSION, REPRESENTATIONS, Representation, choose
 from resgraph.serve.results import (
     MEDIA_TYPES,
@@ -77,6 +85,11 @@ class ServeConfig:
     budget_window: float = 600.0  # ... in this many seconds, else 429
     workers: int = 2
     stream_page: int = 1000  # rows a streamed stored query reads at a time
+    dumps: Path | None = None  # what `resgraph dumps` wrote; default: dumps/ beside the store
+    # the catalogue's publisher: an IRI of the Publications Office's corporate-body table
+    publisher: str = "http://publications.europa.eu/resource/authority/corporate-body/EP"
+    publisher_name: str = "European Parliament"
+    catalogue: str = "resgraph"  # the last segment of the catalogue's IRIs (serve.dcat)
 
 
 @dataclass
@@ -184,6 +197,8 @@ class Site:
         self.made = _Cache()
         self.env = _environment()
         self.queries = stored_queries()
+        self.dumps_folder = config.dumps or config.store.parent / FOLDER
+        self._dumps: tuple[int, tuple[Dump, ...]] = (-1, ())
         self._void: tuple[int | None, void.Counts] | None = None
         self._counting: tuple[int | None, asyncio.Future[void.Counts]] | None = None
         for url in sorted(config.allowed_services):
@@ -448,15 +463,104 @@ class Site:
         if counts is None:
             raise HTTPError(503, "the dataset's figures are being counted; retry shortly",
                             {"Retry-After": "30"})
-        offered = tuple(r for r in REPRESENTATIONS if r.name != "html")
-        chosen = representation or choose(request.headers.get("accept"), offered)
-        if chosen is None:
-            raise HTTPError(406, "offered: " + ", ".join(r.media_type for r in offered))
         root = str(request.base_url).rstrip("/")
+        corpus = next((d for d in self.dumps() if d.path == "resgraph.nq.gz"), None)
         triples = void.description(counts, self.base + "dataset", f"{root}/sparql",
-                                   None, self.base)
-        body = _serialise_triples(tuple(triples), chosen.name)
-        return self.cached(request, body, _media(chosen))
+                                   f"{root}/{FOLDER}/{corpus.path}" if corpus else None,
+                                   self.base)
+        return self.description(request, tuple(triples), "The dataset (VoID)", representation)
+
+    def description(self, request: Request, triples: tuple[ox.Triple, ...], title: str,
+                    representation: Representation | None = None,
+                    extra: dict[str, str] | None = None,
+                    alternates: tuple[tuple[str, str], ...] = ()) -> Response:
+        """Triples the server computes (VoID, the catalogue) in the representation asked for
+        by `?format=EXTENSION` or `Accept`: RDF, or a page showing their Turtle with links to
+        the other formats and to `alternates` (label, query string)."""
+        wanted = request.query_params.get("format")
+        chosen = representation or (BY_EXTENSION.get(wanted) if wanted else choose(
+            request.headers.get("accept"), (*REPRESENTATIONS[1:], REPRESENTATIONS[0])
+            if "text/html" not in request.headers.get("accept", "") else REPRESENTATIONS))
+        if chosen is None:
+            raise HTTPError(406, "offered: " + ", ".join(r.media_type for r in REPRESENTATIONS))
+        if chosen.name == "html":
+            kept = {k: v for k, v in request.query_params.items() if k != "format"}
+            formats = tuple((r.media_type, f"?{urlencode({**kept, 'format': r.extension})}")
+                            for r in REPRESENTATIONS[1:])
+            turtle = _serialise_triples(triples, "turtle").decode("utf-8")
+            response: Response = self.render("description.html", title=title, turtle=turtle,
+                                             formats=formats, alternates=alternates)
+            response.headers["Vary"] = "Accept"
+        else:
+            response = self.cached(request, _serialise_triples(triples, chosen.name),
+                                   _media(chosen))
+        for key, value in (extra or {}).items():
+            response.headers[key] = value
+        return response
+
+    def dumps(self) -> tuple[Dump, ...]:
+        """The dumps beside the store (resgraph.dumps), read again when their index changes."""
+        try:
+            stamp = (self.dumps_folder / INDEX).stat().st_mtime_ns
+        except OSError:
+            return ()
+        if self._dumps[0] != stamp:
+            self._dumps = (stamp, read_dumps(self.dumps_folder))
+        return self._dumps[1]
+
+    async def dump_index(self, request: Request) -> Response:
+        """The dumps, with their sizes, SHA-256 digests and media types: a page, or JSON."""
+        found = self.dumps()
+        if choose(request.headers.get("accept"), (REPRESENTATIONS[0], Representation(
+                "json", "json", "application/json"))) is not REPRESENTATIONS[0]:
+            return JSONResponse({"dumps": [dataclasses.asdict(d) for d in found]},
+                                headers={"Access-Control-Allow-Origin": "*"})
+        return self.render("dumps.html", title="Downloads", dumps=found, folder=FOLDER)
+
+    async def dump_file(self, request: Request) -> Response:
+        """One dump, by its path in the index (no other file is ever served): its digest is
+        its strong ETag."""
+        wanted = request.path_params["path"]
+        dump = next((d for d in self.dumps() if d.path == wanted), None)
+        if dump is None:
+            raise HTTPError(404, f"/{FOLDER}/{wanted}: no such download (see /{FOLDER}/)")
+        tag = f'"{dump.sha256}"'
+        headers = {"ETag": tag, "Access-Control-Allow-Origin": "*",
+                   "Cache-Control": "public, max-age=300"}
+        if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+            return Response(status_code=304, headers=headers)
+        media = dcat.GZIP if dump.compressed else dump.media_type
+        return FileResponse(self.dumps_folder / dump.path, media_type=media, headers=headers)
+
+    async def catalogue(self, request: Request) -> Response:
+        """The DCAT catalogue in the profile asked for (serve.dcat): `?_profile=TOKEN` or
+        `Accept-Profile: <IRI>` (W3C Content Negotiation by Profile §6.2 and §7.2), DCAT-AP
+        when neither is given; the answer names its profile in `Content-Profile` and the
+        other profiles in `Link` headers."""
+        token = request.query_params.get("_profile") or _profile(
+            request.headers.get("accept-profile"))
+        if token not in dcat.PROFILES:
+            raise HTTPError(406, f"profile {token}: offered " + ", ".join(
+                f"{t} <{iri}>" for t, iri in dcat.PROFILES.items()))
+        root = str(request.base_url).rstrip("/")
+        manifest = self.config.store.parent / "manifest.json"
+        try:
+            built = manifest.stat().st_mtime
+        except OSError:
+            built = self.config.store.stat().st_mtime
+        issued = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(built))
+        about = dcat.Catalogue(self.config.catalogue, root, issued, self.config.publisher,
+                               self.config.publisher_name, self.dumps(),
+                               RG.rstrip("#"), __version__)
+        url = str(request.url.replace(query=""))
+        links = ", ".join(f'<{url}?_profile={t}>; rel="alternate"; profile="{iri}"'
+                          for t, iri in dcat.PROFILES.items())
+        return self.description(
+            request, tuple(dcat.catalogue(about, token)), f"The DCAT catalogue ({token})",
+            extra={"Content-Profile": f"<{dcat.PROFILES[token]}>", "Link": links,
+                   "Vary": "Accept, Accept-Profile"},
+            alternates=tuple((f"{t} <{iri}>", f"?_profile={t}")
+                             for t, iri in dcat.PROFILES.items() if t != token))
 
     async def sitemap(self, request: Request) -> Response:
         """The pages a crawler should visit (sitemaps.org protocol 0.9): every resolution and
@@ -725,6 +829,28 @@ class Site:
         return JSONResponse(openapi(self.queries.values()))
 
 
+def _profile(header: str | None) -> str:
+    """The profile token an `Accept-Profile` header asks for first (IRIs in angle brackets,
+    q-values as in Accept), the default when it names none of ours."""
+    if not header:
+        return dcat.DEFAULT_PROFILE
+    ranked = []
+    for at, item in enumerate(header.split(",")):
+        iri, _, rest = item.strip().partition(">")
+        q = 1.0
+        for param in rest.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                with contextlib.suppress(ValueError):
+                    q = float(value)
+        ranked.append((-q, at, iri.lstrip("<").strip()))
+    by_iri = {iri: token for token, iri in dcat.PROFILES.items()}
+    for q, _, iri in sorted(ranked):
+        if q < 0 and iri in by_iri:
+            return by_iri[iri]
+    return ranked[0][2] if ranked else dcat.DEFAULT_PROFILE
+
+
 def _search_query(words: str) -> str:
     """Titles, procedure references and names holding `words` (any case), as a SPARQL
     string: the words escaped (SPARQL 1.1 §19.7), never spliced in raw."""
@@ -850,6 +976,9 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/about", guarded(site.about)),
         Route("/timeline", guarded(site.timeline)),
         Route("/.well-known/void", guarded(site.dataset)),
+        Route("/catalogue", guarded(site.catalogue)),
+        Route(f"/{FOLDER}/", guarded(site.dump_index)),
+        Route(f"/{FOLDER}/{{path:path}}", guarded(site.dump_file)),
         Route("/sitemap.xml", guarded(site.sitemap)),
         Route("/queries", guarded(site.query_list)),
         Route("/queries/{name}", guarded(site.stored)),
