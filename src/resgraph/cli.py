@@ -752,6 +752,43 @@ def serve(store: Path | None, host: str, port: int, base: str, services: tuple[s
 
 
 @main.command()
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), required=True,
+              help="The directory to write the site into (replaced as a whole).")
+@click.option("--store", type=click.Path(path_type=Path),
+              help="A store written by 'build' (default: ./resgraph-out/store).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="The base the graph was built with: the site's paths are its IRIs'.")
+@click.option("--dumps", "dumps_folder", type=click.Path(path_type=Path), metavar="DIR",
+              help="What 'resgraph dumps' wrote (default: dumps/ beside the store).")
+def site(out: Path, store: Path | None, base: str, dumps_folder: Path | None) -> None:
+    """Write the pages and data 'resgraph serve' publishes as static files into OUT.
+
+    For any static host, at the root of the host (the paths are the IRIs'): each page as
+    PATH/index.html, each data file under its own name, pages with a query string as
+    q-DIGEST.html with the links to them rewritten; no search or SPARQL forms.
+    """
+    from resgraph.dumps import read_dumps
+    from resgraph.graph.iri import check_base
+    from resgraph.serve.app import ServeConfig, create_app
+    from resgraph.site import write_site
+    from resgraph.store import with_store_object
+
+    path = _store_path(store)
+    with_store_object(path, lambda opened: None)  # one line, exit 2, if it is no store
+    folder = dumps_folder or path.parent / "dumps"
+    dumps = {f"/dumps/{d.path}": folder / d.path for d in read_dumps(folder)}
+    app = create_app(ServeConfig(store=path, base=check_base(base), dumps=dumps_folder,
+                                 static=True, deadline=60.0, budget=1e9))
+    report = write_site(app, out, base, dumps)
+    click.echo(f"wrote {out}: {report.pages:,} pages, {report.files:,} files, "
+               f"{report.size:,} bytes")
+    for url, status in report.failed:
+        click.echo(f"{url}: answered {status}, not written", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
 def queries() -> None:
     """List the stored queries with their descriptions and parameters."""
     from resgraph.queries import stored_queries

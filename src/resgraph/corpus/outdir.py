@@ -23,7 +23,7 @@ from resgraph.errors import StoreError
 MANIFEST = "manifest.json"
 BULK_MANIFEST = "bulk.json"  # what `resgraph export --bulk` writes
 # What an output written by an earlier resgraph holds: such a directory may be replaced whole.
-_OUTPUT_FILES = (MANIFEST, "resgraph.nq", BULK_MANIFEST, "dumps.json")
+_OUTPUT_FILES = (MANIFEST, "resgraph.nq", BULK_MANIFEST, "dumps.json", "resgraph-site.txt")
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)

@@ -90,6 +90,7 @@ class ServeConfig:
     publisher: str = "http://publications.europa.eu/resource/authority/corporate-body/EP"
     publisher_name: str = "European Parliament"
     catalogue: str = "resgraph"  # the last segment of the catalogue's IRIs (serve.dcat)
+    static: bool = False  # pages for `resgraph site`: no forms, which need a server
 
 
 @dataclass
@@ -196,6 +197,7 @@ class Site:
         self.budget = _Budget(config.budget, config.budget_window)
         self.made = _Cache()
         self.env = _environment()
+        self.env.globals["static"] = config.static
         self.queries = stored_queries()
         self.dumps_folder = config.dumps or config.store.parent / FOLDER
         self._dumps: tuple[int, tuple[Dump, ...]] = (-1, ())
@@ -301,7 +303,16 @@ class Site:
         store = self.store.get()
         if not describe.known(store, iri):
             raise HTTPError(404, f"{iri}: nothing is known of this IRI here")
-        made = self.page_bytes(request, store, iri, describe.description(store, iri), False)
+        quads = describe.description(store, iri)
+        wanted = request.query_params.get("format")
+        if wanted:
+            chosen = BY_EXTENSION.get(wanted)
+            if chosen is None:
+                raise HTTPError(404, f"format={wanted}: no such format ("
+                                + ", ".join(BY_EXTENSION) + ")")
+            if chosen.name != "html":
+                return self.cached(request, _serialise(quads, chosen.name), _media(chosen))
+        made = self.page_bytes(request, store, iri, quads, False)
         return self.cached(request, *made)
 
     def page_bytes(self, request: Request, store: ox.Store, iri: str, quads: list[ox.Quad],
@@ -345,7 +356,11 @@ class Site:
             local=self.local, here=self.here, page=page, labels=labels, is_graph=is_graph,
             triples=len(quads), offset=offset, step=INVERSE_PAGE, jsonld=jsonld,
             questions=questions, language=language, hidden=max(0, len(grouped) - STATEMENTS_SHOWN),
-            alternates=[(r, f"{self.local(iri)}.{r.extension}") for r in REPRESENTATIONS],
+            alternates=[(r, f"{self.local(iri)}.{r.extension}" if self.local(iri) != iri else
+                         f"/about?{urlencode({'iri': iri, 'format': r.extension})}")
+                        for r in REPRESENTATIONS],
+            keep="".join(f"{urlencode({k: v})}&" for k, v in request.query_params.items()
+                         if k != "inverse"),
             title=page.label).encode("utf-8")
         return (body, "text/html; charset=utf-8",
                 {"Link": _alternates(self.local(iri)), "Vary": "Accept, Accept-Language"})
