@@ -244,7 +244,7 @@ class Site:
 
     def cached(self, request: Request, body: bytes, media_type: str,
                extra: dict[str, str] | None = None) -> Response:
-        tag = _etag(body)
+        tag = (extra or {}).get("ETag") or _etag(body)
         headers = {"ETag": tag, "Vary": "Accept", "Access-Control-Allow-Origin": "*",
                    "Cache-Control": "public, max-age=300", **(extra or {})}
         if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
@@ -281,16 +281,26 @@ class Site:
                _language(request) if representation.name == "html" else None)
         made = self.made.get(key)
         if made is None:
-            graph = describe.graph_content(store, iri)
-            quads = graph if graph is not None else describe.description(store, iri)
-            if representation.name == "html":
-                made = self.page_bytes(request, store, iri, quads, graph is not None)
-            else:
-                made = (_serialise(quads, representation.name), _media(representation),
-                        {"Content-Location": f"{self.local(iri)}.{representation.extension}",
-                         "Link": _alternates(self.local(iri))})
+            # made in a thread: a page takes up to a few hundred milliseconds, which the event
+            # loop would otherwise keep from every request already made and cached
+            made = await asyncio.to_thread(self._make, request, store, iri, representation)
             self.made.put(key, made)
         return self.cached(request, *made)
+
+    def _make(self, request: Request, store: ox.Store, iri: str,
+              representation: Representation) -> tuple[bytes, str, dict[str, str]]:
+        """A representation of `iri`: its bytes, media type and headers, the ETag among them
+        (computed once, not at every request it is answered from the cache)."""
+        graph = describe.graph_content(store, iri)
+        quads = graph if graph is not None else describe.description(store, iri)
+        if representation.name == "html":
+            body, media, headers = self.page_bytes(request, store, iri, quads,
+                                                   graph is not None)
+        else:
+            body, media = _serialise(quads, representation.name), _media(representation)
+            headers = {"Content-Location": f"{self.local(iri)}.{representation.extension}",
+                       "Link": _alternates(self.local(iri))}
+        return body, media, {**headers, "ETag": _etag(body)}
 
     async def about(self, request: Request) -> Response:
         """The page of an IRI that is not ours (an ELI, a Wikidata entity, an ODP document):
