@@ -5,11 +5,13 @@ p50/p95/p99 latency and the errors. Loopback only; bounded by --requests.
 
     python benchmarks/scale.py --n 10000 --keep --no-queries --work /tmp/scale
     python benchmarks/serve.py /tmp/scale/out-10000/store --clients 16 --requests 2000
+    python benchmarks/serve.py STORE --stream mentions demands --only-stream
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import random
 import socket
@@ -95,12 +97,61 @@ def measure(port: int, paths: list[str], clients: int, requests: int,
             "p99": cuts[98] * 1000, "errors": len(errors), "requests": len(times)}
 
 
+def _rss(pid: int) -> int:
+    """Resident bytes of a process and its children (the query workers)."""
+    total = 0
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*"):  # workers start from any thread
+        with contextlib.suppress(OSError):
+            pids += [int(c) for c in (task / "children").read_text().split()]
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def stream(port: int, pid: int, name: str) -> dict[str, float]:
+    """One whole stored-query answer streamed (rows=all, CSV): rows, seconds, and the
+    server's resident memory (with its workers) before and at most during it."""
+    peak = before = _rss(pid)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _rss(pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    started = time.perf_counter()
+    rows = 0
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    try:
+        connection.request("GET", f"/queries/{name}.csv?rows=all")
+        response = connection.getresponse()
+        while chunk := response.read(1 << 16):
+            rows += chunk.count(b"\r\n")
+    finally:
+        done.set()
+        sampler.join()
+    return {"rows": rows - 1, "seconds": time.perf_counter() - started,
+            "before": before / 2**20, "peak": peak / 2**20}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("store", type=Path)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=2000, help="per kind of request")
     parser.add_argument("--workers", type=int, default=2, help="the server's query workers")
+    parser.add_argument("--stream", nargs="*", default=[], metavar="QUERY",
+                        help="also stream these stored queries' whole answers (rows=all)")
+    parser.add_argument("--only-stream", action="store_true", help="skip the request kinds")
     args = parser.parse_args()
     if not (args.store / "CURRENT").is_file():
         raise SystemExit(f"{args.store}: no store here (build one with scale.py --keep)")
@@ -120,7 +171,13 @@ def main() -> None:
         time.sleep(1.0)
         print(f"{args.store}: {args.clients} clients, {args.requests} requests a kind, "
               f"server with {args.workers} query workers")
-        for kind, some in paths.items():
+        for name in args.stream:
+            r = stream(port, server.pid, name)
+            print(f"stream {name}: {r['rows']:,.0f} rows in {r['seconds']:.1f} s "
+                  f"({r['rows'] / r['seconds']:,.0f} rows/s); server and workers resident "
+                  f"{r['before']:,.0f} MiB before, at most {r['peak']:,.0f} MiB during",
+                  flush=True)
+        for kind, some in (() if args.only_stream else paths.items()):
             accept = "application/sparql-results+json" if "query" in kind else "text/html"
             measure(port, some, args.clients, min(200, args.requests), accept)  # warm up
             r = measure(port, some, args.clients, args.requests, accept)
