@@ -317,7 +317,10 @@ def _progress(total: int) -> _Progress:
     show_default=True, help="Output directory whose resgraph.nq is validated when no FILES.",
 )
 @click.option("--shapes", type=click.Path(path_type=Path), help="Other SHACL shapes (Turtle).")
-def validate(files: tuple[Path, ...], out: Path, shapes: Path | None) -> None:
+@click.option("--engine", type=click.Choice(["turbo", "pyshacl"]), default="turbo",
+              show_default=True,
+              help="The SHACL engine: pyshacl-turbo (fast) or pySHACL (the reference).")
+def validate(files: tuple[Path, ...], out: Path, shapes: Path | None, engine: str) -> None:
     """Validate graph files against resgraph's SHACL shapes.
 
     FILES may be N-Quads, TriG, JSON-LD, Turtle, N-Triples or RDF/XML; with none, validates
@@ -328,7 +331,7 @@ def validate(files: tuple[Path, ...], out: Path, shapes: Path | None) -> None:
 
     paths = list(files) or [out / "resgraph.nq"]
     try:
-        report = validate_files(paths, shapes)
+        report = validate_files(paths, shapes, engine)
     except ResgraphError as exc:
         click.echo(f"resgraph: error: {exc}", err=True)
         sys.exit(2)

@@ -77,10 +77,22 @@ def load_dataset(paths: Sequence[Path]):  # -> rdflib.Dataset
     return dataset
 
 
-def validate_graph(graph, graph_name: str, shapes) -> list[Violation]:  # rdflib graphs
-    import rdflib
-    from pyshacl_turbo import validate as shacl_validate
+# SHACL engines: pyshacl-turbo (the default, fast) and pySHACL, the reference engine most
+# users know; both implement SHACL Core and SHACL-SPARQL constraints, and the tests run every
+# shape test on both and require the same verdicts (tests/test_shapes.py).
+ENGINES = ("turbo", "pyshacl")
 
+
+def validate_graph(graph, graph_name: str, shapes,
+                   engine: str = "turbo") -> list[Violation]:  # rdflib graphs
+    import rdflib
+
+    if engine == "pyshacl":
+        from pyshacl import validate as shacl_validate
+    elif engine == "turbo":
+        from pyshacl_turbo import validate as shacl_validate
+    else:
+        raise ResgraphError(f"--engine {engine}: expected one of {', '.join(ENGINES)}")
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     _conforms, results, _text = shacl_validate(
         graph, shacl_graph=shapes, inference="none", allow_warnings=True
@@ -107,7 +119,8 @@ def validate_graph(graph, graph_name: str, shapes) -> list[Violation]:  # rdflib
     return sorted(violations, key=lambda v: (v.graph, v.focus, v.shape, v.path or ""))
 
 
-def validate_files(paths: Sequence[Path], shapes_path: Path | None = None) -> Report:
+def validate_files(paths: Sequence[Path], shapes_path: Path | None = None,
+                   engine: str = "turbo") -> Report:
     import rdflib
 
     dataset = load_dataset(paths)
@@ -119,7 +132,7 @@ def validate_files(paths: Sequence[Path], shapes_path: Path | None = None) -> Re
         if len(graph) == 0 or name == ONTOLOGY_GRAPH:
             continue
         names.append(name)
-        violations.extend(validate_graph(graph, name, shapes))
+        violations.extend(validate_graph(graph, name, shapes, engine))
     if not names:
         raise ResgraphError(f"{', '.join(map(str, paths))}: no triples to validate")
     return Report(tuple(names), tuple(violations))
