@@ -162,3 +162,73 @@ def test_readme_documents_every_command() -> None:
     readme = (REPO / "README.md").read_text("utf-8")
     for command in (f"resgraph {name}" for name in main.commands):
         assert command in readme, command
+
+
+def _one_line(result) -> str:
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    return lines[0]
+
+
+def test_ordinary_io_problems_are_one_line_not_internal_errors(built: Path,
+                                                                tmp_path: Path) -> None:
+    """A missing folder for an output, a file where a folder is expected, a missing shapes
+    file: each named, exit 2, nothing written."""
+    store = str(built / "store")
+    cases = [
+        (["timeline", "--store", store, "-o", str(tmp_path / "missing/dir/t.svg")],
+         f"resgraph: error: {tmp_path / 'missing/dir/t.svg'}: cannot write (No such file or "
+         "directory)"),
+        (["validate", "--shapes", str(tmp_path / "missing.ttl"), str(built / "resgraph.nq")],
+         f"resgraph: error: --shapes {tmp_path / 'missing.ttl'}: no such file"),
+    ]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    cases.append((["build", "-o", str(blocker / "out")],
+                   f"resgraph: error: {blocker / 'out'}: cannot create the output directory "
+                   f"({blocker} is a file, not a directory)"))
+    for args, message in cases:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert _one_line(result) == message
+    assert not (tmp_path / "missing").exists()
+
+
+def test_validate_refuses_shapes_that_are_not_shapes_and_graphs_without_a_resolution(
+        built: Path, tmp_path: Path) -> None:
+    no_shapes = tmp_path / "plain.ttl"
+    no_shapes.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", "utf-8")
+    result = CliRunner().invoke(main, ["validate", "--shapes", str(no_shapes),
+                                       str(built / "resgraph.nq")])
+    assert result.exit_code == 2
+    assert _one_line(result) == (f"resgraph: error: --shapes {no_shapes}: holds no SHACL "
+                                 "shapes (no sh:NodeShape, sh:PropertyShape or target)")
+    bad_turtle = tmp_path / "bad.ttl"
+    bad_turtle.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nthis is not turtle\n")
+    result = CliRunner().invoke(main, ["validate", "--shapes", str(bad_turtle),
+                                       str(built / "resgraph.nq")])
+    assert result.exit_code == 2 and _one_line(result).startswith(
+        f"resgraph: error: --shapes {bad_turtle}: not valid Turtle")
+    other = tmp_path / "other.nt"
+    other.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+    result = CliRunner().invoke(main, ["validate", str(other)])
+    assert result.exit_code == 2
+    assert _one_line(result) == (f"resgraph: error: {other}: no rg:Resolution in it, so "
+                                 "nothing for resgraph's shapes to check")
+
+
+@pytest.mark.parametrize("args", [["queries"], ["query", "mentions", "--format", "json"]])
+def test_output_piped_into_a_reader_that_has_gone(built: Path, args: list[str]) -> None:
+    """`resgraph queries | head -c 1`: the reader gone before the output is written (its end
+    of the pipe closed as soon as the command starts) is no error to report."""
+    import subprocess
+    import sys
+
+    if args[0] == "query":
+        args = [*args, "--store", str(built / "store")]
+    process = subprocess.Popen([sys.executable, "-m", "resgraph.cli", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    errors = process.stderr.read().decode("utf-8")
+    assert (process.wait(timeout=60), errors) == (141, "")

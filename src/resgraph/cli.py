@@ -47,6 +47,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("resgraph: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader stopped early (`| head`): not an error to report; the rest of the
+            # output goes nowhere, and the status is the shell's for a closed pipe (128 + 13)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 from resgraph.errors import ResgraphError
 from resgraph.resources import shapes_file
 from resgraph.store import ONTOLOGY_GRAPH
-from resgraph.vocab import PREFIXES
+from resgraph.vocab import PREFIXES, RG
 
 _RDFLIB_FORMATS = {
     ".nq": "nquads",
@@ -123,8 +123,8 @@ def validate_files(paths: Sequence[Path], shapes_path: Path | None = None,
                    engine: str = "turbo") -> Report:
     import rdflib
 
+    shapes = _shapes(shapes_path)
     dataset = load_dataset(paths)
-    shapes = rdflib.Graph().parse(str(shapes_path or shapes_file()), format="turtle")
     names: list[str] = []
     violations: list[Violation] = []
     for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
@@ -135,4 +135,35 @@ def validate_files(paths: Sequence[Path], shapes_path: Path | None = None,
         violations.extend(validate_graph(graph, name, shapes, engine))
     if not names:
         raise ResgraphError(f"{', '.join(map(str, paths))}: no triples to validate")
+    if shapes_path is None and not any(
+            (None, rdflib.RDF.type, rdflib.URIRef(RG + "Resolution")) in dataset.graph(
+                rdflib.URIRef(name)) for name in names):
+        # resgraph's shapes check resolutions: a graph without one would pass unchecked
+        raise ResgraphError(f"{', '.join(map(str, paths))}: no rg:Resolution in it, so "
+                            "nothing for resgraph's shapes to check")
     return Report(tuple(names), tuple(violations))
+
+
+def _shapes(path: Path | None):  # -> rdflib.Graph
+    """resgraph's shapes, or the SHACL shapes in the Turtle file `path`: one that holds none
+    (no sh:NodeShape, sh:PropertyShape or target) is refused, as it would pass anything."""
+    import rdflib
+
+    if path is None:
+        return rdflib.Graph().parse(str(shapes_file()), format="turtle")
+    if not path.is_file():
+        raise ResgraphError(f"--shapes {path}: no such file")
+    try:
+        shapes = rdflib.Graph().parse(str(path), format="turtle")
+    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
+        raise ResgraphError(f"--shapes {path}: not valid Turtle: "
+                            f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+                            ) from None
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    kinds = (sh.NodeShape, sh.PropertyShape)
+    targets = (sh.targetClass, sh.targetNode, sh.targetSubjectsOf, sh.targetObjectsOf)
+    if not any((None, rdflib.RDF.type, kind) in shapes for kind in kinds) and not any(
+            (None, target, None) in shapes for target in targets):
+        raise ResgraphError(f"--shapes {path}: holds no SHACL shapes (no sh:NodeShape, "
+                            "sh:PropertyShape or target)")
+    return shapes

@@ -73,7 +73,9 @@ def staged(out: Path) -> Iterator[Path]:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"{out}: cannot create the output directory ({exc.strerror})") from None
+        blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+        reason = f"{blocking} is a file, not a directory" if blocking else exc.strerror
+        raise StoreError(f"{out}: cannot create the output directory ({reason})") from None
     with _locked(out):
         _check_replaceable(out)
         _remove_leftovers(out)
