@@ -232,3 +232,36 @@ def test_output_piped_into_a_reader_that_has_gone(built: Path, args: list[str]) 
     process.stdout.close()
     errors = process.stderr.read().decode("utf-8")
     assert (process.wait(timeout=60), errors) == (141, "")
+
+
+@pytest.mark.parametrize("param, message", [
+    ("resolution=IRI", "resgraph: error: resolution=IRI: not an IRI; expected an absolute IRI "
+     "such as https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion (resgraph queries lists "
+     "what each query takes)"),
+    (f"resolution=<{SEED_IRI}>", f"resgraph: error: resolution=<{SEED_IRI}>: give the IRI "
+     f"without angle brackets: resolution={SEED_IRI}"),
+    ("resolution=", "resgraph: error: resolution=: empty; give a value or leave resolution out"),
+    ("resolution=joint motion", "resgraph: error: resolution=joint motion: not an IRI; "
+     "expected an absolute IRI such as https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion "
+     "(resgraph queries lists what each query takes)"),
+    ("colour=red", "resgraph: error: query 'demands' has no parameter 'colour' (it accepts: "
+     "resolution, limit, offset)"),
+    ("limit=ten", "resgraph: error: limit='ten': expected a whole number of rows, such as 100"),
+])
+def test_params_are_checked_before_anything_runs(built: Path, param: str, message: str) -> None:
+    result = CliRunner().invoke(main, ["query", "demands", "--store", str(built / "store"),
+                                       "--param", param])
+    assert result.exit_code == 2
+    assert _one_line(result) == message
+
+
+def test_a_param_given_twice_is_refused(built: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "demands", "--store", str(built / "store"),
+                                       "--param", f"resolution={SEED_IRI}",
+                                       "--param", f"resolution={SEED_IRI}/x"])
+    assert result.exit_code == 2
+    assert _one_line(result) == ("resgraph: error: --param resolution: given more than once "
+                                 "(one value each)")
+    right = CliRunner().invoke(main, ["query", "demands", "--store", str(built / "store"),
+                                      "--param", f"resolution={SEED_IRI}", "--format", "csv"])
+    assert right.exit_code == 0 and len(right.output.splitlines()) == 73  # header + rows

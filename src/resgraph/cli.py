@@ -471,6 +471,8 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise ResgraphError(f"--param {item!r}: expected KEY=VALUE")
+        if key in bound:
+            raise ResgraphError(f"--param {key}: given more than once (one value each)")
         bound[key] = value
     result = _run_stored(name, bound, store, graph_files,
                          _endpoint(endpoint, timeout, row_cap, dialect))

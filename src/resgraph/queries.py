@@ -45,6 +45,8 @@ class StoredQuery:
     in_graph: tuple[str, ...] = ()
     # Parameters the header does not mark optional: the query means nothing without them.
     required: tuple[str, ...] = ()
+    # Parameters the header declares as IRIs (`name (IRI, …)`): their values must be IRIs.
+    iris: tuple[str, ...] = ()
 
 
 def _read(path: Path) -> StoredQuery:
@@ -63,6 +65,9 @@ def _read(path: Path) -> StoredQuery:
     required = tuple(
         m.group(1) for m in _PARAMETER.finditer(header.get("parameters", ""))
         if m.group(1) in params and "optional" not in (m.group(2) or ""))
+    iris = tuple(
+        m.group(1) for m in _PARAMETER.finditer(header.get("parameters", ""))
+        if m.group(1) in params and (m.group(2) or "").lstrip().startswith("IRI"))
     window = tuple(header.get("window", "").split())
     in_graph = tuple(header.get("in-graph", "").split())
     if set(in_graph) - set(params) or (in_graph and not window):
@@ -84,6 +89,7 @@ def _read(path: Path) -> StoredQuery:
         window=window,
         in_graph=in_graph,
         required=required,
+        iris=iris,
     )
 
 
@@ -110,6 +116,26 @@ def _sparql_term(value: str) -> str:
     return f'"{escaped}"'
 
 
+# An absolute IRI (RFC 3987 §2.2: a scheme, a colon, then no character IRIs exclude).
+_ABSOLUTE_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$')
+
+
+def _check_value(query: StoredQuery, key: str, value: str) -> None:
+    """A parameter's value, checked before anything runs: not empty, and an IRI where the
+    query's header declares one (without the angle brackets of SPARQL's syntax)."""
+    if not value.strip():
+        raise QueryError(f"{key}=: empty; give a value or leave {key} out")
+    if key not in query.iris:
+        return
+    if value.startswith("<") and value.endswith(">"):
+        raise QueryError(f"{key}={value}: give the IRI without angle brackets: "
+                         f"{key}={value[1:-1]}")
+    if not _ABSOLUTE_IRI.match(value) or ("/" not in value and not value.startswith("urn:")):
+        raise QueryError(f"{key}={value}: not an IRI; expected an absolute IRI such as "
+                         "https://w3id.org/resgraph/id/2022-2505-RSP/joint-motion (resgraph "
+                         "queries lists what each query takes)")
+
+
 # Paging, accepted by every stored query: a result's rows from `offset`, at most `limit`.
 PAGING = ("limit", "offset")
 
@@ -129,6 +155,8 @@ def bind(query: StoredQuery, params: dict[str, str], graphs: Sequence[str] = ())
         raise QueryError(
             f"query {query.name!r} has no parameter {unknown[0]!r} (it accepts: {accepted})"
         )
+    for key in sorted(params):
+        _check_value(query, key, params[key])
     text = query.text.rstrip() + "\n"
     # LIMIT and OFFSET end the query; a trailing VALUES would come after them (SPARQL 1.1 §19)
     text += "".join(f"{k.upper()} {int(paging[k])}\n" for k in PAGING if k in paging)
