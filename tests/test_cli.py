@@ -62,7 +62,26 @@ def test_query_formats(built: Path) -> None:
                         f"{SEED_IRI}/citation/1")
     table = CliRunner().invoke(main, ["query", "paragraphs", str(built / "resgraph.nq")])
     assert table.exit_code == 0
-    assert len(table.output.splitlines()) == 2 + 27
+    lines = table.output.splitlines()
+    assert len(lines) == 2 + 27 + 2  # header, rule, the paragraphs, a blank line, the prefixes
+    assert lines[-1] == "prefixes: id: <https://w3id.org/resgraph/id/>"
+    assert lines[2].split()[:4] == ["id:2022-2505-RSP/joint-motion",
+                                    "id:2022-2505-RSP/joint-motion/paragraph/1", "1", "Deeply"]
+
+
+def test_tables_fit_the_width_without_cutting_an_iri(built: Path) -> None:
+    args = ["query", "demands", "--store", str(built / "store"), "--param", "limit=5"]
+    narrow = CliRunner().invoke(main, [*args, "--width", "160"])
+    lines = narrow.output.splitlines()
+    assert lines[0].split() == ["resolution", "demand", "paragraph", "act", "actType",
+                                "addressee", "addresseeName", "action"]
+    assert 150 <= max(len(line) for line in lines[:7]) <= 160
+    assert "id:2022-2505-RSP/joint-motion/paragraph/1/demand/1" in lines[2]
+    assert "…" in lines[2]  # the action, cut
+    whole = CliRunner().invoke(main, [*args, "--full-iris", "--width", "0"])
+    first = whole.output.splitlines()[2]
+    assert first.split()[:4] == [SEED_IRI, f"{SEED_IRI}/paragraph/1/demand/1", "1", "regrets"]
+    assert "…" not in whole.output and "prefixes:" not in whole.output
 
 
 def test_query_parameters(built: Path) -> None:

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -20,6 +21,8 @@ import click
 
 from resgraph import __version__
 from resgraph.errors import ResgraphError
+from resgraph.table import Layout
+from resgraph.table import render as render_table
 from resgraph.vocab import DEFAULT_BASE
 
 if TYPE_CHECKING:
@@ -351,7 +354,7 @@ def validate(files: tuple[Path, ...], out: Path, shapes: Path | None, engine: st
 
 
 def _render(columns: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...], fmt: str,
-            width: int) -> str:
+            layout: Layout) -> str:
     if fmt == "json":
         return json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
                           ensure_ascii=False, indent=2)
@@ -362,19 +365,7 @@ def _render(columns: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...], 
         writer.writerow(columns)
         writer.writerows(["" if v is None else v for v in row] for row in rows)
         return buffer.getvalue().rstrip("\n")
-
-    def cell(value: str | None) -> str:
-        text = "" if value is None else value.replace("\n", " ")
-        if not width or len(text) <= width or text.startswith(("http://", "https://")):
-            return text  # IRIs are never cut: a cut IRI is a wrong IRI
-        return text[: width - 1] + "…"
-
-    table = [list(columns)] + [[cell(v) for v in row] for row in rows]
-    widths = [max(len(r[i]) for r in table) for i in range(len(columns))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-             for r in table]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return render_table(columns, rows, layout)
 
 
 _ENDPOINT_TIMEOUT = click.option(
@@ -454,12 +445,15 @@ def _run_stored(name: str, params: dict[str, str], store: Path | None,
               help="Bind a query parameter, e.g. resolution=IRI (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True)
-@click.option("--max-width", default=60, show_default=True,
-              help="Cut table cells to this many characters (0: never). Other formats are "
-              "never cut.")
+@click.option("--width", type=click.IntRange(min=0), default=None,
+              help="Fit the table in this many characters, cutting text cells, never IRIs "
+              "(default: the terminal's width; not cut when the output is not a terminal; "
+              "0: never). Other formats are never cut.")
+@click.option("--full-iris", is_flag=True,
+              help="Write IRIs whole in the table, not shortened with prefixes.")
 def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint: str | None,
           timeout: float, row_cap: int | None, dialect: str, params: tuple[str, ...],
-          fmt: str, max_width: int) -> None:
+          fmt: str, width: int | None, full_iris: bool) -> None:
     """Run the stored query NAME (see 'resgraph queries').
 
     Against the store written by 'resgraph build' (--store DIR/store, or by default
@@ -474,9 +468,17 @@ def query(name: str, graph_files: tuple[Path, ...], store: Path | None, endpoint
         if key in bound:
             raise ResgraphError(f"--param {key}: given more than once (one value each)")
         bound[key] = value
+    from resgraph.queries import get_query
+    from resgraph.table import declared_prefixes, prefixes_for
+    from resgraph.vocab import PREFIXES
+
     result = _run_stored(name, bound, store, graph_files,
                          _endpoint(endpoint, timeout, row_cap, dialect))
-    click.echo(_render(result.columns, result.rows, fmt, max_width))
+    if width is None:
+        width = shutil.get_terminal_size((0, 0)).columns if sys.stdout.isatty() else 0
+    prefixes = () if full_iris else prefixes_for(
+        declared_prefixes(get_query(name).text), PREFIXES, {"id": DEFAULT_BASE})
+    click.echo(_render(result.columns, result.rows, fmt, Layout(width, prefixes)))
 
 
 @main.command()
