@@ -22,6 +22,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -87,7 +88,7 @@ def _write(folder: Path, store: ox.Store, base: str) -> Iterator[Dump]:
     with open(corpus, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
                                                   filename="") as packed:
         # the store's own writer, in its index order: Python would take minutes at scale
-        store.dump(packed, ox.RdfFormat.N_QUADS)
+        store.dump(cast("IO[bytes]", packed), ox.RdfFormat.N_QUADS)  # a binary file
     yield Dump("resgraph.nq.gz", "Every named graph, N-Quads, gzip-compressed",
                "application/n-quads", "RDF_N_QUADS", True, *_hashed(corpus))
     (folder / "resolutions").mkdir()

@@ -23,7 +23,7 @@ import json
 import re
 import time
 from collections import OrderedDict, defaultdict, deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
@@ -46,7 +46,7 @@ from resgraph import __version__
 from resgraph.dumps import FOLDER, INDEX, Dump, read_dumps
 from resgraph.errors import QueryError, ResgraphError
 from resgraph.federation import is_federated
-from resgraph.queries import PAGING, bind, stored_queries
+from resgraph.queries import PAGING, StoredQuery, bind, stored_queries
 from resgraph.serialize import FORMATS, serialize
 from resgraph.serve import dcat, describe, pages, void
 from resgraph.serve.conneg import BY_EXTENSION, REPRESENTATIONS, Representation, choose
@@ -333,8 +333,8 @@ class Site:
         except ValueError:
             raise HTTPError(400, "inverse=…: expected a whole number of statements") from None
         inverse = describe.inverse(store, iri, INVERSE_PAGE, offset)
-        about = [q for q in quads if q.subject.value == iri] if not is_graph else []
-        types = tuple(sorted({q.object.value for q in about if q.predicate.value
+        about = [q for q in quads if _text(q.subject) == iri] if not is_graph else []
+        types = tuple(sorted({_text(q.object) for q in about if q.predicate.value
                               == pages.RDF_TYPE}))
         # One row per property and value, with the graphs stating it counted: an actor
         # named in thousands of resolutions says the same in each.
@@ -354,7 +354,7 @@ class Site:
                 parts = pages.document(store, iri, graph)
         named = {s.value.iri for s in statements if s.value.iri
                  and s.value.iri.startswith(self.origin)}
-        named.update(q.subject.value for q in inverse.page)
+        named.update(_text(q.subject) for q in inverse.page)
         labels = {i: pages.quick_label(store, i) for i in sorted(named)}
         language = _language(request)
         label, label_language = pages.labelled(about, iri, language)
@@ -411,7 +411,7 @@ class Site:
                                         ox.NamedNode(f"{RG}Resolution"), None)
         rows = []
         for quad in _islice(found, offset, RESOLUTIONS_PAGE + 1):
-            iri = quad.subject.value
+            iri = _text(quad.subject)
             described = list(store.quads_for_pattern(quad.subject, None, None, None))
             rows.append((iri, pages.label_of(described, iri)))
         more = len(rows) > RESOLUTIONS_PAGE
@@ -429,7 +429,7 @@ class Site:
             raise HTTPError(400, "resolution=…: expected a resolution's IRI")
         store = self.store.get()
         described = list(store.quads_for_pattern(ox.NamedNode(iri), None, None, None))
-        if not any(q.predicate.value == pages.RDF_TYPE and q.object.value == f"{RG}Resolution"
+        if not any(q.predicate.value == pages.RDF_TYPE and _text(q.object) == f"{RG}Resolution"
                    for q in described):
             raise HTTPError(404, f"{iri}: no resolution of that IRI here")
         answer = await self._run(request, Job("", self.config.row_cap, stored="events",
@@ -876,6 +876,14 @@ def _profile(header: str | None) -> str:
     return ranked[0][2] if ranked else dcat.DEFAULT_PROFILE
 
 
+def _text(term: object) -> str:
+    """A term's value: an IRI's, a blank node's or a literal's text (an RDF-star triple, which
+    resgraph never makes, as its N-Triples form)."""
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term.value
+    return str(term)
+
+
 def _search_query(words: str) -> str:
     """Titles, procedure references and names holding `words` (any case), as a SPARQL
     string: the words escaped (SPARQL 1.1 §19.7), never spliced in raw."""
@@ -891,10 +899,10 @@ SELECT DISTINCT ?hit ?label ?kind WHERE {{
 }} ORDER BY ?kind ?label ?hit LIMIT 100"""
 
 
-def openapi(queries: object) -> dict[str, object]:
+def openapi(queries: Iterable[StoredQuery]) -> dict[str, object]:
     """An OpenAPI 3.1 description of the stored queries as URLs, from their headers."""
     paths: dict[str, object] = {}
-    for query in sorted(queries, key=lambda q: q.name):  # type: ignore[attr-defined]
+    for query in sorted(queries, key=lambda q: q.name):
         parameters = [{"name": p, "in": "query", "required": False,
                        "schema": {"type": "string"}} for p in query.parameters]
         parameters += [{"name": p, "in": "query", "required": False,
@@ -950,12 +958,15 @@ def _serialise(quads: list[ox.Quad], fmt: str) -> bytes:
 def _serialise_triples(triples: tuple[ox.Triple, ...], fmt: str) -> bytes:
     """A CONSTRUCT's or DESCRIBE's triples (the default graph) in `fmt`."""
     if fmt == "jsonld":
-        return ox.serialize(list(triples), format=ox.RdfFormat.JSON_LD)
-    if FORMATS[fmt].quads:
+        data = ox.serialize(list(triples), format=ox.RdfFormat.JSON_LD)
+    elif FORMATS[fmt].quads:
         quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
-        return ox.serialize(quads, format=_OX[fmt])
-    return _serialise([ox.Quad(t.subject, t.predicate, t.object, _PLACEHOLDER)
-                       for t in triples], fmt)
+        data = ox.serialize(quads, format=_OX[fmt])
+    else:
+        return _serialise([ox.Quad(t.subject, t.predicate, t.object, _PLACEHOLDER)
+                           for t in triples], fmt)
+    assert data is not None  # serialize returns the bytes when not given a file to write
+    return data
 
 
 _OX = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
