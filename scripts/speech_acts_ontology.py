@@ -17,11 +17,24 @@ ACTS = ROOT / "src" / "resgraph" / "data" / "speech_acts.json"
 FORMS = ROOT / "src" / "resgraph" / "lang" / "en" / "acts.json"
 
 
-def concept(act: dict, forms: list[str]) -> str:
+def definition(act: dict, strongest: int) -> str:
+    """What the act is, from its class (speech_acts.json's description of the classes)."""
+    opening = f"The act of an operative clause that opens with '{act['label']}'"
+    if act["type"] == "directive":
+        asked = "asks its addressees to act" if act.get("addressee") else "asks for action"
+        return (f"{opening}: the Parliament {asked}, a directive act of strength "
+                f"{act['strength']} on a scale of 1 to {strongest}.")
+    if act["type"] == "expressive":
+        return f"{opening}: the Parliament states its position, an expressive act."
+    return f"{opening}: the Parliament itself decides, a decision act."
+
+
+def concept(act: dict, forms: list[str], strongest: int) -> str:
     lines = [f"rg:act-{act['id']} a skos:Concept , rg:SpeechAct ;",
              "    skos:inScheme rg:SpeechActs ;",
              f'    skos:prefLabel "{act["label"]}"@en ;',
              f'    rdfs:label "{act["label"]}"@en ;',
+             f'    skos:definition "{definition(act, strongest)}"@en ;',
              f'    skos:notation "{act["id"]}" ;',
              f'    rg:actType "{act["type"]}" ;']
     lines += [f'    skos:altLabel "{form}"@en ;' for form in forms if form != act["label"]]
@@ -37,7 +50,8 @@ def main() -> None:
     end = re.compile(r"\n(?!rg:act-|    )").search(text, start).start() + 1
     acts = json.loads(ACTS.read_text("utf-8"))["acts"]
     forms = json.loads(FORMS.read_text("utf-8"))["forms"]
-    concepts = "\n".join(concept(act, forms[act["id"]]) for act in acts)
+    strongest = max(a["strength"] for a in acts if a.get("strength") is not None)
+    concepts = "\n".join(concept(act, forms[act["id"]], strongest) for act in acts)
     ONTOLOGY.write_text(text[:start] + concepts + "\n" + text[end:], "utf-8")
     print(f"{ONTOLOGY}: {len(acts)} speech acts")
 

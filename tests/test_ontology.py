@@ -116,3 +116,44 @@ def test_hermit_reads_the_ontology_as_owl2_dl_and_consistent(tmp_path: Path) -> 
     classes = {c.iri for c in ontology.classes()}
     assert {RG + "Resolution", RG + "Demand", RG + "Actor", RG + "Office"} <= classes
     assert list(world.inconsistent_classes()) == []
+
+
+def test_every_term_has_a_definition() -> None:
+    ontology = rdflib.Graph().parse(ontology_file())
+    terms = {s for s in ontology.subjects() if isinstance(s, rdflib.URIRef)
+             and str(s).startswith(RG)}
+    undefined = sorted(str(t)[len(RG):] for t in terms
+                       if ontology.value(t, RDFS.comment) is None
+                       and ontology.value(t, rdflib.SKOS.definition) is None)
+    assert len(terms) > 200 and undefined == []
+
+
+def test_every_predicate_the_data_uses_has_a_shape(seed_graph) -> None:
+    shapes = rdflib.Graph().parse(shapes_file())
+    paths = set(shapes.objects(None, rdflib.URIRef("http://www.w3.org/ns/shacl#path")))
+    used = {p for _, p, _ in seed_graph} - {RDF.type}
+    assert len(used) > 80 and sorted(map(str, used - paths)) == []
+
+
+def test_the_ontologys_event_types_are_the_sources() -> None:
+    """ontology/resgraph.ttl has each type of resgraph/data/event_types.json, as
+    scripts/event_types_ontology.py writes it: label, notation, ACLED and HURIDOCS types and
+    a definition naming them."""
+    import json
+
+    from conftest import REPO
+
+    kinds = json.loads((REPO / "src/resgraph/data/event_types.json").read_text("utf-8"))[
+        "types"]
+    ontology = rdflib.Graph().parse(ontology_file())
+    skos = rdflib.SKOS
+    concepts = set(ontology.subjects(skos.inScheme, rdflib.URIRef(RG + "EventTypes")))
+    assert {str(c)[len(RG) + len("event-"):] for c in concepts} == {k["id"] for k in kinds}
+    for kind in kinds:
+        node = rdflib.URIRef(f"{RG}event-{kind['id']}")
+        assert str(ontology.value(node, skos.prefLabel)) == kind["label"]
+        definition = str(ontology.value(node, skos.definition))
+        for source in ("acled", "huridocs"):
+            value = ontology.value(node, rdflib.URIRef(f"{RG}{source}Type"))
+            assert (None if value is None else str(value)) == kind[source]
+            assert (kind[source] or "") in definition
