@@ -23,6 +23,10 @@ def read(name: str, data: bytes, digest: str) -> SourceText:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
+        # an owner password alone (printing, copying restricted) leaves the text readable
+        # with an empty user password (ISO 32000-1 §7.6.3.3); any other needs the password
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(name, "is an encrypted PDF: its text needs a password")
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise InputError(name, f"is not a readable PDF ({type(exc).__name__}: {exc})") from None
