@@ -147,10 +147,10 @@ def _read(m: re.Match[str], context: YearContext) -> DateMention:
             return DateMention(m.start(), m.end(), None, None, as_printed_year=bool(year2))
         return DateMention(m.start(), m.end(), first, last, as_printed_year=bool(year2))
     if g["d"] or g["du"]:
-        day, month, year = (g["d"], g["m"], g["y"]) if g["d"] else (g["du"], g["mu"], g["yu"])
-        value = _day(int(year) if year else context.year_for(day, month), month, day)
-        context.learn(day, month, year)
-        return DateMention(m.start(), m.end(), value, as_printed_year=bool(year))
+        day, month, printed = (g["d"], g["m"], g["y"]) if g["d"] else (g["du"], g["mu"], g["yu"])
+        value = _day(int(printed) if printed else context.year_for(day, month), month, day)
+        context.learn(day, month, printed)
+        return DateMention(m.start(), m.end(), value, as_printed_year=bool(printed))
     if g["mo"]:
         context.learn(None, g["mo"], g["yo"])
         number = [x.lower() for x in MONTHS].index(g["mo"].lower()) + 1

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -148,9 +149,10 @@ def enrich(store: ox.Store, records: Sequence[Path], base: str) -> Enrichment:
     graph = ox.NamedNode(base + ENRICHMENT)
     facts = {ox.Quad(t.subject, t.predicate, t.object, graph)
              for t in work.query(_FACTS)}  # type: ignore[union-attr]
-    about = sorted({q.subject.value for q in facts})
+    # every subject is a resolution of the graph or the enrichment graph: an IRI, no triple
+    about = sorted({cast("ox.NamedNode | ox.BlankNode", q.subject).value for q in facts})
     sources = [ox.Quad(graph, ox.NamedNode(PROV + "wasDerivedFrom"), ox.NamedNode(s), graph)
                for s in sorted(subjects)] if facts else []
-    quads = sorted([*facts, *sources], key=lambda q: (q.subject.value, q.predicate.value,
-                                                      str(q.object)))
+    quads = sorted([*facts, *sources], key=lambda q: (
+        cast("ox.NamedNode | ox.BlankNode", q.subject).value, q.predicate.value, str(q.object)))
     return Enrichment(tuple(quads), tuple(sorted(subjects)), tuple(about))

@@ -103,8 +103,9 @@ def _term(term: object) -> str:
     return "UNDEF" if term is None else str(term)
 
 
-def run_federated(query: StoredQuery, params: dict[str, str],
-                  local: Callable[[str], ox.QuerySolutions]) -> str:
+def run_federated(
+        query: StoredQuery, params: dict[str, str],
+        local: Callable[[str], ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples]) -> str:
     """The query text to run: `query` with `params` bound, its SERVICE block sent to the
     `service` parameter's endpoint with the local part's bindings as VALUES. `local` runs a
     query here and gives its solutions (their terms keep their datatypes)."""
@@ -120,7 +121,9 @@ def run_federated(query: StoredQuery, params: dict[str, str],
         projection = " ".join(f"?{v}" for v in shared)
         local_text = (f"{parts.prologue[:parts.prologue.rfind('SELECT')]}"
                       f"SELECT DISTINCT {projection} WHERE {{{parts.before}{parts.after}}}")
-        rows = [tuple(_term(solution[v]) for v in shared) for solution in local(local_text)]
+        solutions = local(local_text)
+        assert isinstance(solutions, ox.QuerySolutions)  # a SELECT query
+        rows = [tuple(_term(solution[v]) for v in shared) for solution in solutions]
         values = " ".join(f"({' '.join(row)})" for row in sorted(set(rows)))
         pushed = f"\n    VALUES ({projection}) {{ {values} }}"
     else:

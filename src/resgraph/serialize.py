@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -47,9 +48,11 @@ _OX_FORMATS = {
 
 def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     # .value is cheaper than str(); objects need str() so literals of different datatypes or
-    # languages never compare equal.
-    return sorted(quads, key=lambda q: (q.graph_name.value, q.subject.value, q.predicate.value,
-                                        str(q.object)))
+    # languages never compare equal. resgraph's quads are in named graphs and quote no triple:
+    # graph names and subjects are IRIs or blank nodes.
+    return sorted(quads, key=lambda q: (
+        cast("ox.NamedNode | ox.BlankNode", q.graph_name).value,
+        cast("ox.NamedNode | ox.BlankNode", q.subject).value, q.predicate.value, str(q.object)))
 
 
 def _sorted_prefix_block(data: bytes) -> bytes:
@@ -101,6 +104,11 @@ def _jsonld_value(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> object:
 def _by_graph(quads: Iterable[ox.Quad]) -> dict[str, dict[str, dict[str, list[object]]]]:
     graphs: dict[str, dict[str, dict[str, list[object]]]] = {}
     for q in sort_quads(quads):
+        # named graphs, no quoted triple (see sort_quads): a triple object would fail in
+        # _jsonld_value
+        assert isinstance(q.graph_name, ox.NamedNode | ox.BlankNode)
+        assert isinstance(q.subject, ox.NamedNode | ox.BlankNode)
+        assert not isinstance(q.object, ox.Triple)
         nodes = graphs.setdefault(q.graph_name.value, {})
         node = nodes.setdefault(q.subject.value, {})
         if q.predicate.value == RDF + "type" and isinstance(q.object, ox.NamedNode):
@@ -156,13 +164,15 @@ def serialize(quads: Sequence[ox.Quad], fmt: str) -> bytes:
     if fmt in ("nquads", "ntriples"):
         # One statement per line: sorting the lines is the same order for any reader and
         # much cheaper than sorting term objects.
-        items = quads if fmt == "nquads" else [q.triple for q in quads]
-        lines = ox.serialize(items, format=_OX_FORMATS[fmt]).splitlines(keepends=True)
+        items: Sequence[ox.Quad] | Sequence[ox.Triple] = (
+            quads if fmt == "nquads" else [q.triple for q in quads])
+        data = ox.serialize(items, format=_OX_FORMATS[fmt])
+        assert data is not None  # no output given: the bytes are returned
+        lines = data.splitlines(keepends=True)
         return b"".join(sorted(set(lines)))
     ordered = sort_quads(quads)
-    items: list[ox.Quad] | list[ox.Triple] = (
-        ordered if FORMATS[fmt].quads else [q.triple for q in ordered]
-    )
+    items = ordered if FORMATS[fmt].quads else [q.triple for q in ordered]
     prefixes = None if fmt in ("nquads", "ntriples") else PREFIXES
     data = ox.serialize(items, format=_OX_FORMATS[fmt], prefixes=prefixes)
+    assert data is not None  # no output given: the bytes are returned
     return _sorted_prefix_block(data) if prefixes else data

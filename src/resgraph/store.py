@@ -254,7 +254,9 @@ def query_endpoint(endpoint: Endpoint | str, query: str) -> Result:
     client.setQuery(DIALECTS[endpoint.dialect] + "\n".join(lines))
     client.setReturnFormat(JSON)
     client.setMethod("POST")
-    client.timeout = endpoint.timeout  # setTimeout() rounds to whole seconds
+    # setTimeout() rounds to whole seconds. SPARQLWrapper annotates `timeout` as an int, but
+    # only hands it to urlopen, which takes a float: its annotation is too narrow.
+    client.timeout = endpoint.timeout  # type: ignore[assignment]
     try:
         answer = client.query()
         cap = answer.response.info().get("X-SPARQL-MaxRows")

@@ -85,7 +85,9 @@ def timeline_svg(title: str, events: list[TimelineEvent]) -> str:
     axis_top = y - 20
     previous: TimelineEvent | None = None
     for event in dated:
+        assert event.date is not None  # `dated` holds the events with a date
         if previous is not None:
+            assert previous.date is not None  # an event of `dated` too
             gap = (_first_day(event.date) - _first_day(previous.end_date or previous.date)).days
             if gap > BREAK_DAYS:
                 body.append(_axis_break(y - 8, _gap_text(gap)))

@@ -32,6 +32,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -58,7 +59,10 @@ def summarise(quads: Iterable[ox.Quad]) -> bytes:
     by: dict[str, dict[str, list[ox.NamedNode | ox.BlankNode | ox.Literal]]] = defaultdict(
         lambda: defaultdict(list))
     for q in quads:
-        by[q.subject.value][q.predicate.value].append(q.object)
+        # resgraph's graphs quote no triple: subjects and objects are plain terms
+        assert not isinstance(q.subject, ox.Triple)
+        by[q.subject.value][q.predicate.value].append(
+            cast("ox.NamedNode | ox.BlankNode | ox.Literal", q.object))
 
     def values(subject: str, predicate: str) -> list[ox.NamedNode | ox.BlankNode | ox.Literal]:
         return by.get(subject, {}).get(predicate, [])
@@ -67,8 +71,9 @@ def summarise(quads: Iterable[ox.Quad]) -> bytes:
         return any(o.value == RG + kind for o in values(subject, _RDF_TYPE))
 
     resolutions = [s for s in by if typed(s, "Resolution")]
-    dates = {r: [_literal(d) for d in values(r, _DATE) if isinstance(d, ox.Literal)]
-             or [None] for r in resolutions}
+    dates: dict[str, list[list[str]] | list[None]] = {
+        r: [_literal(d) for d in values(r, _DATE) if isinstance(d, ox.Literal)] or [None]
+        for r in resolutions}
     persons, roles, demands, targets, documents = [], [], [], [], []
     for subject in by:
         if typed(subject, "Person"):
@@ -95,8 +100,8 @@ def summarise(quads: Iterable[ox.Quad]) -> bytes:
                                      action.value[:OPENING].lower(), action.value,
                                      resolution.value]
                                     for name in names for label in labels for action in actions]
-    for resolution in resolutions:
-        documents += [[resolution, d.value] for d in values(resolution, RG + "odpDocument")]
+    for r in resolutions:
+        documents += [[r, d.value] for d in values(r, RG + "odpDocument")]
     summary = {"resolutions": [[r, dates[r]] for r in sorted(resolutions)],
                "persons": sorted(persons), "roles": sorted(roles), "demands": sorted(demands),
                "targets": sorted(targets), "documents": sorted(documents)}
@@ -218,5 +223,7 @@ def _quads(connection: sqlite3.Connection, base: str) -> list[ox.Quad]:
         add(node, _term("addresseeName"), ox.Literal(name))
         counted(node, count, first, last, date_type)
         add(ox.NamedNode(act), ox.NamedNode(_PREF_LABEL), _value(label, language, datatype))
-    return sorted(found, key=lambda q: (q.graph_name.value, q.subject.value, q.predicate.value,
-                                        str(q.object)))
+    # written into named graphs, quoting no triple: graph names and subjects are IRIs
+    return sorted(found, key=lambda q: (
+        cast("ox.NamedNode | ox.BlankNode", q.graph_name).value,
+        cast("ox.NamedNode | ox.BlankNode", q.subject).value, q.predicate.value, str(q.object)))

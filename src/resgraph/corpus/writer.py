@@ -14,6 +14,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -208,11 +209,13 @@ class CorpusWriter:
                                    for e in order)
             if store:
                 written.append(self.directory / "store")
+            # aggregate's quads are in the links and across graphs: named graphs
+            graph_names = [cast(ox.NamedNode, q.graph_name).value for q in added]
             manifest = {
                 "resgraph": __version__, "code": code_version(), "base": self.base,
                 "formats": list(self.formats),
-                "links": sum(q.graph_name.value == self.base + LINKS for q in added),
-                "across": sum(q.graph_name.value == self.base + ACROSS for q in added),
+                "links": sum(g == self.base + LINKS for g in graph_names),
+                "across": sum(g == self.base + ACROSS for g in graph_names),
                 "resolutions": [{**asdict(e), "summary": list(e.summary)} for e in order],
             }
             (self.directory / MANIFEST).write_text(

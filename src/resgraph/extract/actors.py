@@ -672,10 +672,10 @@ class _Extractor:
                         self.add(part, m.start(), m.end(), key, 4)
             for m in re.finditer(r"(?<![\w-])(?P<its>its|the) President(?![\w-])", text):
                 if m.group("its") == "its":
-                    key = self.gazetteer_entity("president-european-parliament") if (
+                    president = self.gazetteer_entity("president-european-parliament") if (
                         "president-european-parliament" in self.gaz.entries) else None
-                    if key:
-                        self.add(part, m.start(), m.end(), key, 0)
+                    if president:
+                        self.add(part, m.start(), m.end(), president, 0)
                 elif len(presidents) == 1:
                     self.add(part, m.start() + 4, m.end(), presidents[0], 4)
 

@@ -323,8 +323,8 @@ class _Reader:
         for trigger in triggers:
             if trigger.start in used or trigger.type not in AFFECTING:
                 continue
-            before = text[max(c_start, trigger.start - 40) : trigger.start]
-            if not self.cues.passive_before.search(before) or self.cues.unreal.search(before):
+            preceding = text[max(c_start, trigger.start - 40) : trigger.start]
+            if not self.cues.passive_before.search(preceding) or self.cues.unreal.search(preceding):
                 continue
             used.add(trigger.start)
             self.undated(part, c_start, c_end, trigger, trigger.start)
@@ -382,9 +382,9 @@ class _Reader:
             used.add(trigger.start)
             # labelled from the owner ("President Tokayev’s announcement") or the noun's
             # determiner ("the visit to Kazakhstan by ...")
-            start = owner.start if owner else _determiner(
+            label_from = owner.start if owner else _determiner(
                 self.cues, text, max(c_start, trigger.start - 60), trigger.start)
-            self.undated(part, c_start, c_end, trigger, trigger.start, start)
+            self.undated(part, c_start, c_end, trigger, trigger.start, label_from)
 
         # What the text says has been reported: "a five-day internet blackout intended to
         # disrupt the protesters’ communications has been reported".
@@ -409,6 +409,7 @@ class _Reader:
         torture of civil activists that began during the January 2022 rallies") and the heads
         coordinated with it."""
         text = part.text
+        head: _Trigger | None
         head, end = choice, None
         if d.attributive:
             relative = self.cues.dated_by.search(text, max(c_start, d.start - 60), d.start)
@@ -686,12 +687,16 @@ def _label(cues: _Cues, text: str, start: int, end: int, trigger: _Trigger) -> s
     """The event's words as printed, without the clause's opening ("whereas", "having
     regard to", "which was"); a long span keeps the comma-delimited stretch holding the
     trigger."""
-    s = start + cues.lead.match(text, start, end).end() - start
+    lead = cues.lead.match(text, start, end)
+    assert lead is not None  # every part of the lead pattern is optional
+    s = start + lead.end() - start
     if end - s > _MAX_LABEL:
         comma = text.rfind(", ", s, trigger.start)
         if comma != -1:
             s = comma + 2
-            s += cues.lead.match(text, s, end).end() - s
+            lead = cues.lead.match(text, s, end)
+            assert lead is not None
+            s += lead.end() - s
     label = " ".join(text[s:end].split())
     if len(label) > _MAX_LABEL:
         label = label[: _MAX_LABEL - 2].rsplit(" ", 1)[0] + " …"

@@ -153,6 +153,7 @@ def find_figures(text: str, start: int, end: int, excluded: list[tuple[int, int]
     for m in p.figure.finditer(text, start, end):
         n_start, n_end = m.span("num") if m.group("num") else m.span("word")
         pre = p.before.search(text, max(start, n_start - 30), n_start)
+        assert pre is not None  # every part of `before` is optional: it matches at n_start
         if any(s < n_end and n_start < e for s, e in excluded):
             continue
         before, after = text[max(0, n_start - 16) : n_start], text[n_end : n_end + 2]

@@ -173,7 +173,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             by_alias.setdefault(alias, entry.id)
     first: dict[str, list[str]] = {}
     for alias in sorted(by_alias, key=len, reverse=True):
-        first.setdefault(_WORD.match(alias).group(0), []).append(alias)
+        word = _WORD.match(alias)
+        assert word is not None  # every name starts with a word character
+        first.setdefault(word.group(0), []).append(alias)
     demonyms: dict[str, str] = {}
     names: dict[str, str] = {}
     for entry in entries.values():

@@ -241,7 +241,9 @@ def _article_details(article: str) -> tuple[tuple[str, str], ...]:
 
 
 def _article_number(article: str) -> str:
-    return re.match(r"\d+[a-z]?", article).group(0)
+    m = re.match(r"\d+[a-z]?", article)
+    assert m is not None  # an article or rule number as printed starts with its digits
+    return m.group(0)
 
 
 def act_identifiers(m: re.Match[str]) -> tuple[str, str, str, str | None, str | None]:
@@ -437,13 +439,13 @@ class _Finder:
         for m in _RULES.finditer(text) if has("Rules of Procedure") else ():
             for rule in re.findall(r"\d+(?:\(\d+\))?", m.group("list")):
                 number = _article_number(rule)
-                details = (("paragraph", rule[len(number):].strip("()")),) if rule != number \
+                paragraph = (("paragraph", rule[len(number):].strip("()")),) if rule != number \
                     else ()
                 # resgraph mints the rule's IRI in the graph layer (no stable IRI exists)
                 self.add(LegalReference(
                     part, m.start(), m.end(), "rule-of-procedure",
                     "Rules of Procedure of the European Parliament", f"Rule {rule}", None, None,
-                    (("rule", number), *details)))
+                    (("rule", number), *paragraph)))
         # Official Journal references.
         for m in _OJ.finditer(text) if has("OJ ") else ():
             details = [("ojSeries", m.group("series")),
@@ -466,14 +468,15 @@ class _Finder:
                 year, number = m.group("new").split("/")[-2:]
                 if m.group("series") == "C":
                     target = OJ_ACT_ELI.format(series="C", year=year, number=int(number))
-            eli = _ELI_IN_TEXT.search(text, m.end())
-            if target is None and eli:
-                target = eli.group("eli")
+            eli_in_text = _ELI_IN_TEXT.search(text, m.end())
+            if target is None and eli_in_text:
+                target = eli_in_text.group("eli")
             self.add(LegalReference(part, m.start(), m.end(), "official-journal",
                                     f"Official Journal of the European Union, {m.group(0)}",
                                     None, target, None, tuple(details)))
         for m in _TEXTS_ADOPTED.finditer(text) if has("_TA") else ():
             doc = odp_document_id(m.group(0))
+            assert doc is not None  # the pattern is odp_document_id's own
             # No CELEX: the number does not say whether it is an IP, AP or DP work.
             self.add(LegalReference(part, m.start(), m.end(), "ep-text-adopted",
                                     f"Texts adopted {m.group(0)}", None, ODP_DOC + doc))
@@ -482,6 +485,7 @@ class _Finder:
             if m.group(0) == own:
                 continue  # the report holding this text cites itself: its number is metadata
             doc = odp_document_id(m.group(0))
+            assert doc is not None  # an A or B document number as odp_document_id reads them
             kind = "ep-report" if m.group("letter") == "A" else "ep-motion"
             self.add(LegalReference(part, m.start(), m.end(), kind, m.group(0), None,
                                     ODP_DOC + doc))
@@ -512,7 +516,7 @@ class _Finder:
     def share_targets(self) -> None:
         """The same instrument cited again without its footnote is still the same instrument:
         'the Interinstitutional Agreement of 13 April 2016 on Better Law-Making'."""
-        known = {}
+        known: dict[tuple[str, str], str] = {}
         for ref in self.refs:
             if ref.target and ref.kind not in ("official-journal",):
                 known.setdefault((ref.kind, ref.instrument), ref.target)

@@ -226,5 +226,5 @@ def _digest_challenge(headers) -> dict[str, str]:
         scheme, _, rest = value.partition(" ")
         if scheme.lower() == "digest":
             items = urllib.request.parse_http_list(rest)
-            return urllib.request.parse_keqv_list(i.strip() for i in items if i.strip())
+            return urllib.request.parse_keqv_list([i.strip() for i in items if i.strip()])
     raise urllib.error.HTTPError("", 401, "Unauthorized (no Digest challenge)", headers, None)

@@ -142,5 +142,6 @@ def _index() -> dict[str, tuple[str, ...]]:
         for raw in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
             if raw:
                 for name in {raw, _readable(raw)} - {None}:
+                    assert name is not None  # taken out of the set
                     index.setdefault(name_key(name), set()).add(c.alpha_2)
     return {k: tuple(sorted(v)) for k, v in index.items()}

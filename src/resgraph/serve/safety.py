@@ -68,7 +68,12 @@ def _is_ip(host: str) -> bool:
 
 
 def _resolve(host: str) -> list[str]:
-    return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
+    addresses: set[str] = set()
+    for info in socket.getaddrinfo(host, None):
+        address = info[4][0]
+        assert isinstance(address, str)  # an IP address ((int, bytes) only without IPv6 support)
+        addresses.add(address)
+    return sorted(addresses)
 
 
 def _walk(node: object, found: list[object]) -> None:
@@ -114,9 +119,9 @@ def check_query(text: str, allowed: frozenset[str], holds_graph: Callable[[str],
         if url not in allowed:
             raise Refused(f"SERVICE <{url}>: not an allowed endpoint (allowed: "
                           f"{', '.join(sorted(allowed)) or 'none'})")
-        reason = non_public(url, resolve)
-        if reason:
-            raise Refused(f"SERVICE {reason}")
+        unsafe = non_public(url, resolve)
+        if unsafe:
+            raise Refused(f"SERVICE {unsafe}")
         called.append(url)
     for clause in algebra.get("datasetClause") or ():
         iri = clause.get("default") or clause.get("named")

@@ -33,7 +33,9 @@ class Counts:
 
 
 def _number(store: ox.Store, query: str) -> int:
-    row = next(iter(store.query(query)))  # type: ignore[call-overload]
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)  # `query` is a SELECT query
+    row = next(iter(solutions))
     return int(row[0].value)
 
 

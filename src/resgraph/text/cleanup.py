@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import cast
 
 from resgraph.errors import InputError
 from resgraph.model import Block, CleanText, FootnoteMarker, LaidLine, OffsetMap, SourceText, Span
@@ -113,7 +114,7 @@ def _split_lines(text: str) -> list[_Line]:
 
 def _laid_lines(lines: tuple[LaidLine, ...]) -> list[_Line]:
     """A markup reader's lines as cleanup lines: blanks trimmed, columns re-based."""
-    out = []
+    out: list[_Line] = []
     for laid in lines:
         lead = len(laid.text) - len(laid.text.lstrip())
         text = laid.text.strip()
@@ -611,9 +612,10 @@ def clean(source: SourceText) -> CleanText:
         body_lines = [ln for ln in lines[section.opener + 1 : end] if not furniture[ln.index]]
         body_lines, notes, marker_cols = _split_footnotes(body_lines)
     else:  # footnote bodies stand after the content: take them wherever they are
+        # (every line from _laid_lines has its LaidLine)
         body_lines = [
             ln for ln in lines[section.opener + 1 :]
-            if not furniture[ln.index] and (ln.index < end or ln.laid.footnote)
+            if not furniture[ln.index] and (ln.index < end or cast(LaidLine, ln.laid).footnote)
         ]
         body_lines, notes, marker_cols = _laid_footnotes(body_lines)
 

@@ -12,7 +12,9 @@ import re
 from functools import cache
 
 import pycountry
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+# py3langid ships neither type hints (no py.typed) nor a stub package
+from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
 from resgraph.errors import InputError
 from resgraph.model import SourceText
