@@ -407,8 +407,8 @@ def test_timeline_svg(tmp_path: Path) -> None:
     assert "45 events (29 dated)" in result.output
     root = ET.parse(svg).getroot()
     ns = "{http://www.w3.org/2000/svg}"
-    dots = [c for c in root.iter(ns + "circle") if c.get("r") == "7"]
-    assert len(dots) == 45
+    marks = [m for m in root.iter() if "mark" in (m.get("class") or "").split()]
+    assert len(marks) == 45 + 19  # one a row, one a type in the legend (19 types)
     texts = ["".join(t.itertext()) for t in root.iter(ns + "text")]
     assert "2 Jan 2022" in texts and "2–3 Dec 2021" in texts and "2011" in texts
     assert "protest · Zhanaozen" in texts
@@ -417,6 +417,44 @@ def test_timeline_svg(tmp_path: Path) -> None:
     again = tmp_path / "again.svg"
     runner.invoke(main, ["timeline", "--store", str(out / "store"), "-o", str(again)])
     assert again.read_bytes() == svg.read_bytes()
+
+
+def test_timeline_marks_are_colour_blind_safe_and_the_same_in_every_timeline() -> None:
+    """Okabe-Ito's eight colours, then the same colours in the next shape; a type's mark is
+    fixed by its place among all the event types, not by the others present."""
+    from resgraph.extract.events import event_types
+    from resgraph.timeline import PALETTE, marks
+
+    known = [kind.label for kind in event_types().values()]
+    assert len(known) == 23 and len(PALETTE) == 8
+    every = marks(known, known)
+    assert len(set(every.values())) == 23  # no two types alike
+    assert {shape for _, shape in every.values()} == {"circle", "square", "triangle"}
+    assert marks(["killing"], known)["killing"] == marks(known[:5], known)["killing"] \
+        == every["killing"]
+    # a type the knowledge base does not have comes after all it has
+    assert marks(["a type nobody knows"], known)["a type nobody knows"] == (PALETTE[23 % 8],
+                                                                            "triangle")
+
+
+def test_timeline_titles_and_labels_that_run_long_end_in_an_ellipsis() -> None:
+    import xml.etree.ElementTree as ET
+
+    from resgraph.timeline import TimelineEvent, timeline_svg
+
+    title = "European Parliament resolution " + "on a very long matter " * 20
+    label = "an event whose words go on " * 30
+    svg = timeline_svg(title, [TimelineEvent(label, "protest", "2022-01-02", None, None)],
+                       ["protest"])
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    spans = ["".join(t.itertext()) for t in root.iter(ns + "tspan")]
+    title_lines = spans[:2]
+    assert len(title_lines[1]) <= 120 and title_lines[1].endswith("…")
+    label_lines = [s for s in spans if s.lower().startswith(("an event", "go on", "words"))
+                   or "event whose" in s]
+    assert label_lines and label_lines[-1].endswith("…")
+    assert all(len(line) <= 110 for line in spans[2:])
 
 
 def test_timeline_bad_requests_are_one_line_errors(tmp_path: Path) -> None:

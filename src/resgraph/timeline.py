@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from resgraph.dates import MONTHS
 
-# Okabe-Ito colours (readable with colour-blindness), then darker tones for further types.
+# Okabe & Ito's eight colours ("Color Universal Design", 2008), told apart with the common
+# kinds of colour blindness; a type beyond the eighth takes the next shape in the same
+# colours, so no two types look alike. Each type keeps its mark in every timeline: its place
+# in the list of event types (resgraph/data/event_types.json) picks it, not which others
+# are present.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-           "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF", "#9467BD", "#2CA02C", "#D62728",
-           "#393B79", "#AD494A", "#637939", "#8C6D31", "#7B4173", "#3182BD")
+           "#F0E442")
+SHAPES = ("circle", "square", "triangle", "diamond")
 WIDTH = 1100
 DATE_X, AXIS_X, TEXT_X = 150, 175, 195
 ROW, LINE = 44, 16
@@ -69,18 +74,57 @@ def _gap_text(days: int) -> str:
     return f"{days // 30} months later"
 
 
-def timeline_svg(title: str, events: list[TimelineEvent]) -> str:
+def marks(types: Sequence[str], known: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Each of `types` with its colour and shape, by its place among the `known` types (the
+    knowledge base's, in its order); a type not known comes after them, in name order."""
+    order = list(dict.fromkeys(known))
+    order += sorted(t for t in set(types) if t not in order)
+    return {t: (PALETTE[order.index(t) % len(PALETTE)],
+                SHAPES[order.index(t) // len(PALETTE) % len(SHAPES)]) for t in types}
+
+
+def _mark(x: float, y: float, size: float, mark: tuple[str, str]) -> str:
+    """A type's mark centred on (x, y): its shape filled with its colour, outlined so that
+    the light colours stand out on white."""
+    colour, shape = mark
+    paint = f'fill="{colour}" stroke="#222" stroke-width="1" class="mark {shape}"'
+    if shape == "circle":
+        return f'<circle cx="{x}" cy="{y}" r="{size}" {paint}/>'
+    if shape == "square":
+        return (f'<rect x="{x - size * 0.85}" y="{y - size * 0.85}" width="{size * 1.7}" '
+                f'height="{size * 1.7}" {paint}/>')
+    if shape == "triangle":
+        points = f"{x},{y - size} {x + size},{y + size * 0.8} {x - size},{y + size * 0.8}"
+    else:  # diamond
+        points = f"{x},{y - size} {x + size},{y} {x},{y + size} {x - size},{y}"
+    return f'<polygon points="{points}" {paint}/>'
+
+
+def _wrapped(text: str, width: int, lines: int) -> list[str]:
+    """`text` in at most `lines` lines of `width` characters, the last ending in an ellipsis
+    when the text goes on."""
+    found = textwrap.wrap(text, width)
+    if len(found) <= lines:
+        return found
+    kept = found[:lines]
+    kept[-1] = kept[-1][: width - 1].rstrip(" ,;:") + "…"
+    return kept
+
+
+def timeline_svg(title: str, events: list[TimelineEvent], known: Sequence[str] = ()) -> str:
+    """The SVG; `known` are every event type's labels in the knowledge base's order, which
+    fixes each type's mark across timelines."""
     dated = [e for e in events if e.date]
     undated = [e for e in events if not e.date]
     types = sorted({e.type for e in events})
-    colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+    mark = marks(types, known)
     body: list[str] = []
     y = 70
     legend_rows = (len(types) + 3) // 4
     for i, t in enumerate(types):
         lx, ly = 20 + (i % 4) * 265, y + (i // 4) * 20
-        body.append(f'<circle cx="{lx + 6}" cy="{ly - 4}" r="6" fill="{colour[t]}"/>'
-                    f'<text x="{lx + 18}" y="{ly}" class="legend">{escape(t)}</text>')
+        body.append(_mark(lx + 6, ly - 4, 6, mark[t])
+                    + f'<text x="{lx + 18}" y="{ly}" class="legend">{escape(t)}</text>')
     y += legend_rows * 20 + 30
     axis_top = y - 20
     previous: TimelineEvent | None = None
@@ -92,7 +136,7 @@ def timeline_svg(title: str, events: list[TimelineEvent]) -> str:
             if gap > BREAK_DAYS:
                 body.append(_axis_break(y - 8, _gap_text(gap)))
                 y += 26
-        body.append(_row(event, y, colour[event.type], date_text(event.date, event.end_date)))
+        body.append(_row(event, y, mark[event.type], date_text(event.date, event.end_date)))
         y += _height(event)
         previous = event
     if dated:
@@ -104,13 +148,13 @@ def timeline_svg(title: str, events: list[TimelineEvent]) -> str:
                     '</text>')
         y += 28
         for event in undated:
-            body.append(_row(event, y, colour[event.type], "no date"))
+            body.append(_row(event, y, mark[event.type], "no date"))
             y += _height(event)
     if not events:
         body.append(f'<text x="20" y="{y}" class="meta">The resolution states no events.</text>')
         y += ROW
     height = y + 10
-    head = "\n".join(textwrap.wrap(title, 120)[:2])
+    head = "\n".join(_wrapped(title, 120, 2))
     title_lines = "".join(
         f'<tspan x="20" dy="{0 if i == 0 else 20}">{escape(line)}</tspan>'
         for i, line in enumerate(head.split("\n")))
@@ -132,20 +176,20 @@ def timeline_svg(title: str, events: list[TimelineEvent]) -> str:
 
 
 def _lines(event: TimelineEvent) -> list[str]:
-    return textwrap.wrap(event.label[:1].upper() + event.label[1:], WRAP)[:3]
+    return _wrapped(event.label[:1].upper() + event.label[1:], WRAP, 3)
 
 
 def _height(event: TimelineEvent) -> int:
     return ROW + (len(_lines(event)) - 1) * LINE
 
 
-def _row(event: TimelineEvent, y: int, colour: str, when: str) -> str:
+def _row(event: TimelineEvent, y: int, mark: tuple[str, str], when: str) -> str:
     meta = event.type + (f" · {event.place}" if event.place else "")
     text = "".join(f'<tspan x="{TEXT_X}" dy="{0 if i == 0 else LINE}">{escape(line)}</tspan>'
                    for i, line in enumerate(_lines(event)))
     meta_y = y + len(_lines(event)) * LINE
     return (f'<g><text x="{DATE_X}" y="{y}" class="date">{escape(when)}</text>'
-            f'<circle cx="{AXIS_X}" cy="{y - 4}" r="7" fill="{colour}"/>'
+            + _mark(AXIS_X, y - 4, 7, mark) +
             f'<text x="{TEXT_X}" y="{y}">{text}</text>'
             f'<text x="{TEXT_X}" y="{meta_y}" class="meta">{escape(meta)}</text></g>')
 

@@ -45,6 +45,7 @@ from starlette.routing import Route
 from resgraph import __version__
 from resgraph.dumps import FOLDER, INDEX, Dump, read_dumps
 from resgraph.errors import QueryError, ResgraphError
+from resgraph.extract.events import event_types
 from resgraph.federation import is_federated
 from resgraph.queries import PAGING, StoredQuery, bind, stored_queries
 from resgraph.serialize import FORMATS, serialize
@@ -199,6 +200,8 @@ class Site:
         self.env = _environment()
         self.env.globals["static"] = config.static
         self.queries = stored_queries()
+        # every event type's label in the knowledge base's order: each its mark in timelines
+        self.event_types = tuple(kind.label for kind in event_types().values())
         self.dumps_folder = config.dumps or config.store.parent / FOLDER
         self._dumps: tuple[int, tuple[Dump, ...]] = (-1, ())
         self._void: tuple[int | None, void.Counts] | None = None
@@ -446,7 +449,8 @@ class Site:
                   for r in answer.table.rows]
         title = pages.label_of(described, iri)
         return self.render("timeline.html", title=f"Timeline: {title}", resolution=iri,
-                           svg=timeline_svg(title, events), events=len(events),
+                           svg=timeline_svg(title, events, self.event_types),
+                           events=len(events),
                            dated=sum(1 for e in events if e.date))
 
     async def search(self, request: Request) -> Response:
