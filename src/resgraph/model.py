@@ -8,6 +8,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Literal
+
+# The kinds of things the model holds, closed sets a type checker can hold the code to.
+BlockKind = Literal["title", "procedure", "note", "opener", "citation", "recital", "paragraph",
+                    "point", "indent", "heading", "footnote", "annex"]
+PartKind = Literal["title", "citation", "recital", "paragraph", "point", "indent", "heading",
+                   "footnote", "annex"]
+EntityKind = Literal["person", "organisation", "office", "place", "group"]
+FigureKind = Literal["count", "money", "percentage", "rank", "ordinal"]
+ActType = Literal["directive", "expressive", "decision"]
 
 
 @dataclass(frozen=True)
@@ -89,8 +99,7 @@ class Block:
     """One logical line of the clean text: a title, a citation, a recital, a paragraph's lead,
     a point, a heading or a footnote body. Its kind is decided by the cleanup."""
 
-    kind: str  # title | procedure | note | opener | citation | recital | paragraph | point |
-    # indent | heading | footnote
+    kind: BlockKind
     label: str  # "A", "4", "a", footnote number; "" when the kind has none
     span: Span  # of the text after the label, in the clean text
 
@@ -115,7 +124,7 @@ class CleanText:
 class Part:
     """A citation, recital, paragraph, point, indent, heading or footnote."""
 
-    kind: str
+    kind: PartKind
     label: str  # as printed: "A", "4", "a"; citations and headings have none
     order: int  # 1-based position among the parts of the same kind and parent
     text: str
@@ -217,7 +226,7 @@ class Entity:
     """An actor or place named in a resolution, once per resolution."""
 
     key: str  # stable: "gaz:<gazetteer id>", "person:<slug>", "national:<body>:<country>" ...
-    kind: str  # person | organisation | office | place
+    kind: EntityKind
     name: str  # display name; persons given name first
     category: str | None = None  # eu-institution, national-authority, ngo, media, country ...
     role: str | None = None  # persons: the role the text gives ("human rights defender")
@@ -312,7 +321,7 @@ class Figure(Quoted):
     qualifier: str | None  # at least, nearly, over, up to ...
     counts: str  # what is counted, as printed ("people", "cities"); the unit for money and %
     unit: str | None  # ISO 4217 currency code, or "percent"
-    kind: str  # count | money | percentage | rank | ordinal
+    kind: FigureKind
     out_of: int | None  # ranks: "155th out of 180"
     event: int | None  # index into Facts.events
 

@@ -22,7 +22,7 @@ from resgraph.kb.data import read as read_knowledge
 from resgraph.kb.data import read_lexicon
 from resgraph.kb.table import Table
 from resgraph.lang.en import demands as ENGLISH
-from resgraph.model import Demand, Entity, Mention, Part
+from resgraph.model import ActType, Demand, Entity, Mention, Part
 from resgraph.patterns import alternatives
 
 
@@ -30,7 +30,7 @@ from resgraph.patterns import alternatives
 class Act:
     id: str
     label: str
-    type: str
+    type: ActType
     strength: int | None
     addressee: bool
     forms: tuple[str, ...]

@@ -16,6 +16,7 @@ from functools import cache
 from types import ModuleType
 
 from resgraph.lang.en import figures as ENGLISH
+from resgraph.model import FigureKind
 from resgraph.patterns import alternatives
 
 # "10 000", "10 000" (no-break space), "10,000", "611 473 556", "76.6", "11,6" (decimal comma)
@@ -77,7 +78,7 @@ class FoundFigure:
     qualifier: str | None
     counts: str
     unit: str | None  # ISO 4217 code, or "percent"
-    kind: str  # count | money | percentage | rank | ordinal
+    kind: FigureKind
     out_of: int | None
 
 
@@ -171,6 +172,7 @@ def find_figures(text: str, start: int, end: int, excluded: list[tuple[int, int]
             value, integer = number_value(number, m.group("scale"), lexicon)
         out_of = int(m.group("total")) if m.group("total") else None
         fig_end = m.end()
+        kind: FigureKind
         if currency:
             kind, unit, counts = "money", p.currencies.get(currency, currency.upper()), None
         elif percent:

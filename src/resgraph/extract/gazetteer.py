@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from resgraph.kb import countries
 from resgraph.kb.data import read as read_knowledge
@@ -34,10 +34,20 @@ _WORD = re.compile(r"(?<![\w-])\w+")
 CORPORATE_BODY = "http://publications.europa.eu/resource/authority/corporate-body/"
 
 
+_ENTRY_TYPES = ("organisation", "office", "place")
+
+
+def _entry_type(value: str) -> Literal["organisation", "office", "place"]:
+    """A gazetteer entry's type as its JSON gives it, checked against the closed set."""
+    if value not in _ENTRY_TYPES:
+        raise ValueError(f"gazetteer: an entry of type {value!r} (known: {_ENTRY_TYPES})")
+    return cast(Literal["organisation", "office", "place"], value)
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str
-    type: str  # organisation | office | place
+    type: Literal["organisation", "office", "place"]
     category: str
     label: str
     aliases: tuple[str, ...]
@@ -95,7 +105,7 @@ class Gazetteer:
 def _entry(raw: dict) -> Entry:
     return Entry(
         id=raw["id"],
-        type=raw["type"],
+        type=_entry_type(raw["type"]),
         category=raw["category"],
         label=raw["label"],
         aliases=tuple(raw.get("aliases") or ()),

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast, get_args
 
 from resgraph.errors import InputError
-from resgraph.model import Block, CleanText, Footnote, Part, Resolution, SourceText, Span
+from resgraph.model import (
+    Block,
+    CleanText,
+    Footnote,
+    Part,
+    PartKind,
+    Resolution,
+    SourceText,
+    Span,
+)
 from resgraph.parse.metadata import parse_metadata
 from resgraph.text.cleanup import clean
 from resgraph.text.language import require_english
@@ -16,9 +26,10 @@ def _part(
     parent: tuple[str, ...] = (),
 ) -> Part:
     text = clean_text.text[block.span.start : block.span.end]
+    assert block.kind in get_args(PartKind), block.kind  # the title, a note: no part
     return Part(
         path=(*parent, block.kind, block.label or str(order)),
-        kind=block.kind,
+        kind=cast(PartKind, block.kind),
         label=block.label,
         order=order,
         text=text,

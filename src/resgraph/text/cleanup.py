@@ -19,7 +19,16 @@ from itertools import pairwise
 from typing import cast
 
 from resgraph.errors import InputError
-from resgraph.model import Block, CleanText, FootnoteMarker, LaidLine, OffsetMap, SourceText, Span
+from resgraph.model import (
+    Block,
+    BlockKind,
+    CleanText,
+    FootnoteMarker,
+    LaidLine,
+    OffsetMap,
+    SourceText,
+    Span,
+)
 from resgraph.text.hazards import INVISIBLE, LIGATURES
 
 # EU official language codes: a line holding only one of them is the page's language mark.
@@ -471,7 +480,7 @@ def _separator(previous: _Line, following: _Line, blanks_mark_wraps: bool) -> st
 
 @dataclass
 class _OpenBlock:
-    kind: str
+    kind: BlockKind
     label: str
     label_length: int
     lines: list[_Line]
