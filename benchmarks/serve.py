@@ -97,8 +97,10 @@ def measure(port: int, paths: list[str], clients: int, requests: int,
             "p99": cuts[98] * 1000, "errors": len(errors), "requests": len(times)}
 
 
-def _rss(pid: int) -> int:
-    """Resident bytes of a process and its children (the query workers)."""
+def _rss(pid: int, field: str = "VmRSS") -> int:
+    """Resident bytes of a process and its children (the query workers): all of them
+    (VmRSS, the store's mapped files included), or the anonymous ones alone (RssAnon: what
+    the processes hold themselves)."""
     total = 0
     pids = [pid]
     for task in Path(f"/proc/{pid}/task").glob("*"):  # workers start from any thread
@@ -107,7 +109,7 @@ def _rss(pid: int) -> int:
     for one in pids:
         try:
             for line in Path(f"/proc/{one}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     total += int(line.split()[1]) * 1024
         except OSError:
             pass
@@ -118,12 +120,14 @@ def stream(port: int, pid: int, name: str) -> dict[str, float]:
     """One whole stored-query answer streamed (rows=all, CSV): rows, seconds, and the
     server's resident memory (with its workers) before and at most during it."""
     peak = before = _rss(pid)
+    anon_peak = anon_before = _rss(pid, "RssAnon")
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, anon_peak
         while not done.is_set():
             peak = max(peak, _rss(pid))
+            anon_peak = max(anon_peak, _rss(pid, "RssAnon"))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample)
@@ -140,7 +144,8 @@ def stream(port: int, pid: int, name: str) -> dict[str, float]:
         done.set()
         sampler.join()
     return {"rows": rows - 1, "seconds": time.perf_counter() - started,
-            "before": before / 2**20, "peak": peak / 2**20}
+            "before": before / 2**20, "peak": peak / 2**20,
+            "anon_before": anon_before / 2**20, "anon_peak": anon_peak / 2**20}
 
 
 def main() -> None:
@@ -175,7 +180,9 @@ def main() -> None:
             r = stream(port, server.pid, name)
             print(f"stream {name}: {r['rows']:,.0f} rows in {r['seconds']:.1f} s "
                   f"({r['rows'] / r['seconds']:,.0f} rows/s); server and workers resident "
-                  f"{r['before']:,.0f} MiB before, at most {r['peak']:,.0f} MiB during",
+                  f"{r['before']:,.0f} MiB before, at most {r['peak']:,.0f} MiB during; "
+                  f"anonymous {r['anon_before']:,.0f} MiB before, at most "
+                  f"{r['anon_peak']:,.0f} MiB during",
                   flush=True)
         for kind, some in (() if args.only_stream else paths.items()):
             accept = "application/sparql-results+json" if "query" in kind else "text/html"
