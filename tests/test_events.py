@@ -503,3 +503,15 @@ def test_negations_modals_and_look_alikes_state_no_event(recital, tmp_path) -> N
 def test_what_is_reported_is_the_last_trigger_before_it(tmp_path) -> None:
     assert _events_of_recital_a(tmp_path, "whereas despite the state of emergency, a rise in "
                                           "torture has been reported") == [("torture", "torture")]
+
+
+def test_a_label_cut_down_to_its_verb_keeps_what_the_event_is_about(seed_built) -> None:
+    """A long event is cut to the comma-delimited stretch holding its trigger; when that
+    stretch begins with the verb, the event's first words lead the label, the cut marked,
+    so that a timeline row says what was signed."""
+    labels = {e.label for e in seed_built.facts.events}
+    assert ("the Enhanced Partnership and Cooperation Agreement … signed in Astana on "
+            "21 December 2015") in labels
+    assert any(label.startswith("the Russian Government, citing the spread … imposed a ban")
+               for label in labels)
+    assert "the 2011 Zhanaozen massacre" in labels  # a noun phrase keeps its own words

@@ -683,6 +683,9 @@ def _determiner(cues: _Cues, text: str, start: int, end: int) -> int | None:
     return None
 
 
+_SUBJECT_WORDS = 6  # words of an event's opening kept before a cut label
+
+
 def _label(cues: _Cues, text: str, start: int, end: int, trigger: _Trigger) -> str:
     """The event's words as printed, without the clause's opening ("whereas", "having
     regard to", "which was"); a long span keeps the comma-delimited stretch holding the
@@ -697,7 +700,17 @@ def _label(cues: _Cues, text: str, start: int, end: int, trigger: _Trigger) -> s
             lead = cues.lead.match(text, s, end)
             assert lead is not None
             s += lead.end() - s
-    label = " ".join(text[s:end].split())
+    opening = ""
+    if s > start and s >= trigger.start:
+        # Cut down to the stretch holding the trigger, the label would begin with its verb
+        # ("signed in Astana on 21 December 2015") and leave out what the event is about.
+        # The event's first words lead it, the cut marked ("the Enhanced Partnership and
+        # Cooperation Agreement … signed in Astana …").
+        lead = cues.lead.match(text, start, s)
+        first = lead.end() if lead is not None else start
+        words = text[first:s].split()[:_SUBJECT_WORDS]
+        opening = " ".join(words).rstrip(",;:") + " … " if words else ""
+    label = opening + " ".join(text[s:end].split())
     if len(label) > _MAX_LABEL:
         label = label[: _MAX_LABEL - 2].rsplit(" ", 1)[0] + " …"
     return label
