@@ -186,6 +186,11 @@ def test_profiles_by_header_and_the_alternates_named(client) -> None:
     unknown = client.get("/catalogue", params={"_profile": "schema-org"},
                          headers={"Accept": "application/json"})
     assert unknown.status_code == 406 and "dcat-ep" in unknown.json()["error"]["message"]
+    # a header naming none of ours gets the default, named as such
+    other = client.get("/catalogue", headers={**TURTLE,
+                                              "Accept-Profile": "<http://example.org/x>"})
+    assert other.status_code == 200
+    assert other.headers["content-profile"] == f"<{PROFILES['dcat-ap']}>"
     as_jsonld = client.get("/catalogue", headers={"Accept": "application/ld+json"})
     assert as_jsonld.status_code == 200 and json.loads(as_jsonld.text)
 
@@ -197,3 +202,40 @@ def test_a_person_reads_the_catalogue_as_a_page(client) -> None:
     assert "&lt;http://www.w3.org/ns/dcat#Catalog&gt;" in page.text
     as_turtle = client.get("/catalogue?format=ttl")
     assert as_turtle.headers["content-type"].startswith("text/turtle")
+
+
+
+def test_an_index_naming_files_outside_its_folder_is_refused(tmp_path: Path) -> None:
+    from resgraph.dumps import DumpsError
+
+    for path in ("../store/CURRENT", "/etc/passwd", "a/../../b"):
+        (tmp_path / "dumps.json").write_text(json.dumps({"dumps": [{
+            "path": path, "title": "t", "media_type": "text/turtle", "file_type": "RDF_TURTLE",
+            "compressed": False, "size": 1, "sha256": "0" * 64}]}), "utf-8")
+        with pytest.raises(DumpsError, match="is not a file in the folder"):
+            read_dumps(tmp_path)
+
+
+def test_a_broken_index_leaves_the_pages_answering(out: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "dumps.json").write_text("{not json", "utf-8")
+    app = create_app(ServeConfig(store=out / "store", base=BASE, dumps=folder))
+    with TestClient(app) as broken:
+        assert broken.get("/catalogue", headers=TURTLE).status_code == 200
+        assert broken.get("/dumps/", headers={"Accept": "application/json"}).json() == {
+            "dumps": []}
+        assert broken.get("/dumps/resgraph.nq.gz").status_code == 404
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_a_static_copy_names_no_sparql_endpoint(out: Path, profile: str) -> None:
+    """resgraph site's pages: no endpoint in VoID or in the catalogue, which still conforms."""
+    app = create_app(ServeConfig(store=out / "store", base=BASE, static=True))
+    with TestClient(app) as static:
+        void = static.get("/.well-known/void", headers=TURTLE).text
+        assert "sparqlEndpoint" not in void and "void#dataDump" in void
+        answer = static.get("/catalogue", params={"_profile": profile}, headers=TURTLE)
+        data = Graph().parse(data=answer.text, format="turtle")
+    assert "DataService" not in answer.text and "sparql" not in answer.text
+    assert _violations(data, profile) == set()

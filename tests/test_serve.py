@@ -390,6 +390,21 @@ def test_stored_query_pages_follow_their_cursors(client, out) -> None:
     assert other.status_code == 400 and "another limit" in other.json()["error"]["message"]
 
 
+def test_a_page_over_the_row_cap_and_a_malformed_cursor_are_refused(client) -> None:
+    """A page the cap would cut would hand on a cursor past rows never given; a cursor
+    made up to be deep is one line, not a worker's failure."""
+    over = client.get("/queries/mentions.json", params={"limit": "51"})
+    assert over.status_code == 400
+    assert over.json()["error"]["message"] == ("limit=51: at most 50 rows a page (the row "
+                                               "cap); rows=all gives every row")
+    import base64
+    deep = base64.urlsafe_b64encode(b"[" * 5000).decode().rstrip("=")
+    bad = client.get("/queries/mentions.json", params={"limit": "10", "cursor": deep})
+    assert bad.status_code == 400
+    assert bad.json()["error"]["message"].startswith("cursor=")
+    assert "not a cursor this server gave" in bad.json()["error"]["message"]
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml"])
 def test_whole_stored_query_answers_stream_in_pages(client, out, fmt) -> None:
     """rows=all: every row, past the row cap (50 here) and over several pages (of 60 here),

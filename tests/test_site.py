@@ -63,6 +63,11 @@ def test_files_for_urls() -> None:
     asked = file_for("/queries/demands?resolution=x&limit=100")
     assert re.fullmatch(r"queries/demands/q-[0-9a-f]{16}\.html", asked)
     assert link_for(RESOLUTION) == RESOLUTION + "/"
+    # data asked for with a query string keeps its extension, so a host serves its type
+    assert file_for("/queries/demands.json?resolution=x").endswith(".json")
+    assert file_for("/.well-known/void?format=ttl").endswith(".ttl")
+    assert file_for("/about?iri=x&format=jsonld").endswith(".jsonld")
+    assert file_for("/about?iri=x").endswith(".html")
 
 
 def test_every_internal_link_finds_its_file(site: Path) -> None:
@@ -135,3 +140,12 @@ def test_a_folder_of_other_files_is_not_replaced(built: Path, tmp_path: Path) ->
                                      "are not a resgraph output; choose another directory or "
                                      "empty this one")
     assert [p.name for p in mine.iterdir()] == ["thesis.tex"]
+
+
+
+def test_a_site_never_replaces_a_build(built: Path) -> None:
+    result = CliRunner().invoke(main, ["site", "-o", str(built), "--store",
+                                       str(built / "store")])
+    assert result.exit_code == 2
+    assert "holds files that are not a resgraph output" in result.output
+    assert (built / "store").is_dir() and (built / "manifest.json").is_file()

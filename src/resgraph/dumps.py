@@ -120,7 +120,7 @@ def write_dumps(out: Path, base: str) -> tuple[Dump, ...]:
     except OSError as exc:
         raise StoreError(f"{path}: cannot open the store ({exc})") from None
     try:
-        with staged(out / FOLDER) as folder:
+        with staged(out / FOLDER, replaceable=(INDEX,)) as folder:
             dumps = tuple(_write(folder, store, base))
             (folder / INDEX).write_text(json.dumps(
                 {"dumps": [asdict(d) for d in dumps]}, indent=1) + "\n", "utf-8")
@@ -136,6 +136,12 @@ def read_dumps(folder: Path) -> tuple[Dump, ...]:
         return ()
     try:
         entries = json.loads(index.read_text("utf-8"))["dumps"]
-        return tuple(Dump(**entry) for entry in entries)
+        found = tuple(Dump(**entry) for entry in entries)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DumpsError(f"{index}: not a dumps index resgraph wrote ({exc})") from None
+    for dump in found:
+        # only files in the folder: the server serves and the site copies what this names
+        parts = Path(dump.path).parts
+        if not parts or Path(dump.path).is_absolute() or ".." in parts:
+            raise DumpsError(f"{index}: {dump.path!r} is not a file in the folder")
+    return found

@@ -24,11 +24,12 @@ import hashlib
 import html
 import re
 import shutil
+from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from resgraph.corpus.outdir import staged
 from resgraph.errors import StoreError
@@ -52,14 +53,21 @@ class SiteReport:
 
 def file_for(url: str) -> str:
     """Where the answer at `url` (a path, with or without a query) is written, relative to
-    the site's root."""
+    the site's root. A URL with a query keeps the extension of the data it asks for (the
+    path's, or its `format=`), so that a static host serves it with its media type."""
     parts = urlsplit(url)
     path = unquote(parts.path)
+    if ".." in path.split("/"):
+        raise StoreError(f"{url}: a path that leaves its folder is not written")
     if parts.query:
         folder = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/" if (
             _FILE.search(path)) else path + "/"
         digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
-        return f"{folder.lstrip('/')}q-{digest}.html"
+        named = _FILE.search(path.rsplit("/", 1)[-1])
+        asked = parse_qs(parts.query).get("format", [""])[0]
+        extension = named.group(0) if named else f".{asked}" if _FILE.match(
+            f".{asked}") and asked != "html" else ".html"
+        return f"{folder.lstrip('/')}q-{digest}{extension}"
     if path.endswith("/"):
         return f"{path.lstrip('/')}index.html"
     if _FILE.search(path.rsplit("/", 1)[-1]):
@@ -101,7 +109,10 @@ async def _get(app: Asgi, url: str, host: str, scheme: str) -> tuple[int, str, b
         elif message["type"] == "http.response.body":
             body.extend(message.get("body", b""))
 
-    await app(scope, receive, send)
+    try:
+        await app(scope, receive, send)
+    except Exception:  # the server's own error: the URL is listed as failed
+        return 500, "", b""
     return status, kind, bytes(body)
 
 
@@ -117,9 +128,13 @@ def _rewrite(page: str, at: str) -> tuple[str, list[str]]:
         if url.startswith("?"):  # a query on the page's own path
             url = urlsplit(at).path + url
         url = url.split("#", 1)[0] or "/"
+        try:
+            target = html.escape(link_for(url))
+        except StoreError:  # a path leaving its folder: neither followed nor rewritten
+            return match.group(0)
         found.append(url)
         anchor = match.group("url").partition("#")[2]
-        target = html.escape(link_for(url)) + (f"#{anchor}" if anchor else "")
+        target += f"#{anchor}" if anchor else ""
         return f'{match.group("attr")}="{target}"'
 
     return _LINK.sub(replace, page), found
@@ -128,13 +143,13 @@ def _rewrite(page: str, at: str) -> tuple[str, list[str]]:
 async def _crawl(app: Asgi, folder: Path, host: str, scheme: str,
                  starts: tuple[str, ...], limit: int | None,
                  copies: dict[str, Path]) -> SiteReport:
-    todo = list(starts)
+    todo = deque(starts)
     seen: set[str] = set()
     written: dict[str, str] = {}
     pages = size = 0
     failed = []
     while todo and (limit is None or len(seen) < limit):
-        url = todo.pop(0)
+        url = todo.popleft()
         if url in seen:
             continue
         seen.add(url)
@@ -183,7 +198,7 @@ def write_site(app: Asgi, out: Path, base: str, dumps: dict[str, Path],
                                 limit, dumps)
 
     try:
-        with staged(out) as folder:
+        with staged(out, replaceable=(SITE_MARK,)) as folder:
             report = asyncio.run(run())
             (folder / SITE_MARK).write_text(
                 f"A static copy of a resgraph server's pages and data ({report.files} files)."

@@ -170,10 +170,10 @@ class Cursor:
     def decode(token: str) -> Cursor:
         try:
             graph, skip, key = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-            if isinstance(graph, str) and isinstance(skip, int) and skip >= 0 \
+            if isinstance(graph, str) and type(skip) is int and skip >= 0 \
                     and isinstance(key, str):
                 return Cursor(graph, skip, key)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):  # not base64, not JSON, too deep
             pass
         raise QueryError(f"cursor={token[:40]}: not a cursor this server gave")
 

@@ -22,8 +22,10 @@ from resgraph.errors import StoreError
 
 MANIFEST = "manifest.json"
 BULK_MANIFEST = "bulk.json"  # what `resgraph export --bulk` writes
-# What an output written by an earlier resgraph holds: such a directory may be replaced whole.
-_OUTPUT_FILES = (MANIFEST, "resgraph.nq", BULK_MANIFEST, "dumps.json", "resgraph-site.txt")
+# What a build's output holds: such a directory may be replaced whole by a build. Other
+# commands that write a folder as a unit name their own (resgraph dumps, resgraph site), so
+# that none replaces another's output, a build's least of all.
+_OUTPUT_FILES = (MANIFEST, "resgraph.nq", BULK_MANIFEST)
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -51,11 +53,11 @@ def _locked(out: Path) -> Iterator[None]:
         handle.close()  # releases the lock
 
 
-def _check_replaceable(out: Path) -> None:
+def _check_replaceable(out: Path, replaceable: tuple[str, ...]) -> None:
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise StoreError(f"{out}: exists and is not a directory")
     if out.is_dir() and any(out.iterdir()) and not any(
-            (out / name).exists() for name in _OUTPUT_FILES):
+            (out / name).exists() for name in replaceable):
         raise StoreError(f"{out}: exists and holds files that are not a resgraph output; "
                          "choose another directory or empty this one")
 
@@ -67,9 +69,10 @@ def _remove_leftovers(out: Path) -> None:
 
 
 @contextmanager
-def staged(out: Path) -> Iterator[Path]:
+def staged(out: Path, replaceable: tuple[str, ...] = _OUTPUT_FILES) -> Iterator[Path]:
     """A fresh directory to build OUT in, swapped in for OUT when the block ends normally and
-    removed if it ends by an exception (Ctrl-C included)."""
+    removed if it ends by an exception (Ctrl-C included). An OUT that holds files replaces
+    only when one of them is named in `replaceable` (by default a build's output)."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -77,7 +80,7 @@ def staged(out: Path) -> Iterator[Path]:
         reason = f"{blocking} is a file, not a directory" if blocking else exc.strerror
         raise StoreError(f"{out}: cannot create the output directory ({reason})") from None
     with _locked(out):
-        _check_replaceable(out)
+        _check_replaceable(out, replaceable)
         _remove_leftovers(out)
         try:
             staging = Path(tempfile.mkdtemp(prefix=_sibling(out, "building-"), dir=out.parent))

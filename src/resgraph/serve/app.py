@@ -21,6 +21,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import sys
 import time
 from collections import OrderedDict, defaultdict, deque
 from collections.abc import AsyncIterator, Iterable
@@ -43,7 +44,7 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from resgraph import __version__
-from resgraph.dumps import FOLDER, INDEX, Dump, read_dumps
+from resgraph.dumps import FOLDER, INDEX, Dump, DumpsError, read_dumps
 from resgraph.errors import QueryError, ResgraphError
 from resgraph.extract.events import event_types
 from resgraph.federation import is_federated
@@ -62,6 +63,7 @@ from resgraph.serve.safety import Refused, check_query, non_public
 from resgraph.serve.worker import Answer, Deadline, Failed, Job, Pool
 from resgraph.store import Reopening
 from resgraph.vocab import PREFIXES, RG
+from resgraph.windows import Cursor
 
 # What a path may hold to be an IRI's (RFC 3987 excludes these from IRIs).
 _IRI_PATH = re.compile(r'^/[^\s<>"{}|\\^`]*$')
@@ -198,6 +200,7 @@ class Site:
         self.budget = _Budget(config.budget, config.budget_window)
         self.made = _Cache()
         self.env = _environment()
+        self.page_rows = min(100, config.row_cap)  # rows of a stored query's page
         self.env.globals["static"] = config.static
         self.queries = stored_queries()
         # every event type's label in the knowledge base's order: each its mark in timelines
@@ -401,7 +404,7 @@ class Site:
         if next(iter(store.quads_for_pattern(None, target, ox.NamedNode(iri), None)), None):
             asks.append(("citing-resolutions", "target"))
         return timeline + [(f"{name} ({param})",
-                            f"/queries/{name}?{urlencode({param: iri, 'limit': 100})}")
+                            f"/queries/{name}?{urlencode({param: iri, 'limit': self.page_rows})}")
                            for name, param in asks if name in self.queries]
 
     async def home(self, request: Request) -> Response:
@@ -480,7 +483,9 @@ class Site:
                 asyncio.to_thread(void.count, store)))
         task = self._counting[1]
         with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(asyncio.shield(task), timeout=5.0)
+            # a static site is written once: it waits for the figures however long they take
+            await asyncio.wait_for(asyncio.shield(task),
+                                   timeout=None if self.config.static else 5.0)
         if not task.done():
             return None
         self._void = (generation, task.result())
@@ -494,7 +499,8 @@ class Site:
                             {"Retry-After": "30"})
         root = str(request.base_url).rstrip("/")
         corpus = next((d for d in self.dumps() if d.path == "resgraph.nq.gz"), None)
-        triples = void.description(counts, self.base + "dataset", f"{root}/sparql",
+        endpoint = None if self.config.static else f"{root}/sparql"  # a static host has none
+        triples = void.description(counts, self.base + "dataset", endpoint,
                                    f"{root}/{FOLDER}/{corpus.path}" if corpus else None,
                                    self.base)
         return self.description(request, tuple(triples), "The dataset (VoID)", representation)
@@ -534,7 +540,12 @@ class Site:
         except OSError:
             return ()
         if self._dumps[0] != stamp:
-            self._dumps = (stamp, read_dumps(self.dumps_folder))
+            try:
+                found = read_dumps(self.dumps_folder)
+            except DumpsError as exc:  # offer none rather than fail every page naming them
+                print(f"resgraph serve: {exc}", file=sys.stderr)
+                found = ()
+            self._dumps = (stamp, found)
         return self._dumps[1]
 
     async def dump_index(self, request: Request) -> Response:
@@ -559,6 +570,9 @@ class Site:
         if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
             return Response(status_code=304, headers=headers)
         media = dcat.GZIP if dump.compressed else dump.media_type
+        if not (self.dumps_folder / dump.path).is_file():
+            raise HTTPError(404, f"/{FOLDER}/{wanted}: listed, but the file is gone; run "
+                            "resgraph dumps again")
         return FileResponse(self.dumps_folder / dump.path, media_type=media, headers=headers)
 
     async def catalogue(self, request: Request) -> Response:
@@ -580,7 +594,7 @@ class Site:
         issued = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(built))
         about = dcat.Catalogue(self.config.catalogue, root, issued, self.config.publisher,
                                self.config.publisher_name, self.dumps(),
-                               RG.rstrip("#"), __version__)
+                               RG.rstrip("#"), __version__, service=not self.config.static)
         url = str(request.url.replace(query=""))
         links = ", ".join(f'<{url}?_profile={t}>; rel="alternate"; profile="{iri}"'
                           for t, iri in dcat.PROFILES.items())
@@ -774,8 +788,14 @@ class Site:
                 raise HTTPError(400, "rows=all streams every row: give no limit, offset or "
                                 "cursor")
         if html and "limit" not in params:
-            params["limit"] = "100"
+            params["limit"] = str(self.page_rows)
         bind(query, params)  # the parameters checked here, as the command line checks them
+        if int(params.get("limit", "0")) > self.config.row_cap:
+            # a page the row cap would cut would hand on a cursor past rows never given
+            raise HTTPError(400, f"limit={params['limit']}: at most {self.config.row_cap:,} "
+                            "rows a page (the row cap); rows=all gives every row")
+        if cursor:
+            Cursor.decode(cursor)  # one line here, not a worker's round trip
         missing = [p for p in query.required if p not in params]
         if missing and html:  # the form alone, for the person to fill in
             return self.render("query.html", title=query.title, query=query, table=None,
@@ -877,7 +897,9 @@ def _profile(header: str | None) -> str:
     for q, _, iri in sorted(ranked):
         if q < 0 and iri in by_iri:
             return by_iri[iri]
-    return ranked[0][2] if ranked else dcat.DEFAULT_PROFILE
+    # none of ours asked for: the default, which Content-Profile names (the draft's §7.2
+    # leaves the server to answer with a profile it has)
+    return dcat.DEFAULT_PROFILE
 
 
 def _text(term: object) -> str:

@@ -68,6 +68,7 @@ class Catalogue:
     dumps: tuple[Dump, ...]
     ontology: str
     version: str  # resgraph's, which made the data and describes it
+    service: bool = True  # a SPARQL endpoint to describe (none in a static copy of the site)
     title: str = "European Parliament resolutions as linked data (resgraph)"
 
 
@@ -124,7 +125,8 @@ def catalogue(c: Catalogue, profile: str) -> list[ox.Triple]:
     add(cat, DCT + "dateCopyrighted", year)
     add(cat, DCAT + "version", ox.Literal(c.version))
     add(cat, DCAT + "dataset", dataset)
-    add(cat, DCAT + "service", service)
+    if c.service:
+        add(cat, DCAT + "service", service)
 
     typed(dataset, DCAT + "Dataset")
     add(dataset, DCT + "title", _en(c.title))
@@ -148,19 +150,20 @@ def catalogue(c: Catalogue, profile: str) -> list[ox.Triple]:
         if not dump.graph:  # one resolution's files are listed at /dumps/, not here
             add(dataset, DCAT + "distribution", *_distribution(out, c, dump, ap, ontology))
 
-    typed(service, DCAT + "DataService")
-    add(service, DCT + "title", _en(f"{c.title}: SPARQL endpoint"))
-    add(service, DCAT + "endpointURL", endpoint)
-    add(service, DCAT + "endpointDescription", endpoint)  # its service description (GET)
-    add(service, DCAT + "servesDataset", dataset)
-    add(service, DCT + "conformsTo", _iri("https://www.w3.org/TR/sparql11-protocol/"))
-    add(service, DCT + "identifier", _typed(service.value, XSD + "anyUri"))  # sic
-    add(service, DCT + "publisher", publisher)
-    add(service, DCT + "license", licence)
-    add(service, DCT + "accessRights", access)
-    add(service, DCAT + "contactPoint", contact)
-    add(service, DCT + "issued", issued)
-    add(service, DCAT + "inCatalog", cat)
+    if c.service:
+        typed(service, DCAT + "DataService")
+        add(service, DCT + "title", _en(f"{c.title}: SPARQL endpoint"))
+        add(service, DCAT + "endpointURL", endpoint)
+        add(service, DCAT + "endpointDescription", endpoint)  # its service description (GET)
+        add(service, DCAT + "servesDataset", dataset)
+        add(service, DCT + "conformsTo", _iri("https://www.w3.org/TR/sparql11-protocol/"))
+        add(service, DCT + "identifier", _typed(service.value, XSD + "anyUri"))  # sic
+        add(service, DCT + "publisher", publisher)
+        add(service, DCT + "license", licence)
+        add(service, DCT + "accessRights", access)
+        add(service, DCAT + "contactPoint", contact)
+        add(service, DCT + "issued", issued)
+        add(service, DCAT + "inCatalog", cat)
 
     # the nodes the statements point to, typed as both profiles' shapes check them
     typed(publisher, FOAF + "Agent")
@@ -180,9 +183,10 @@ def catalogue(c: Catalogue, profile: str) -> list[ox.Triple]:
     typed(_iri(f"{c.root}/"), RDFS + "Resource")
     typed(ontology, DCT + "Standard")
     typed(ontology, RDFS + "Resource")
-    for standard in ("https://www.w3.org/TR/sparql11-protocol/", "https://www.w3.org/TR/shacl/"):
-        typed(_iri(standard), DCT + "Standard")
-    typed(endpoint, RDFS + "Resource")
+    typed(_iri("https://www.w3.org/TR/shacl/"), DCT + "Standard")
+    if c.service:
+        typed(_iri("https://www.w3.org/TR/sparql11-protocol/"), DCT + "Standard")
+        typed(endpoint, RDFS + "Resource")
     return sorted(set(out), key=str)
 
 

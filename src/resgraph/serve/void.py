@@ -59,9 +59,10 @@ def count(store: ox.Store) -> Counts:
     return Counts(triples, entities, classes, properties, tuple(sorted(links)))
 
 
-def description(counts: Counts, dataset: str, endpoint: str, dump: str | None,
+def description(counts: Counts, dataset: str, endpoint: str | None, dump: str | None,
                 uri_space: str) -> list[ox.Triple]:
-    """The VoID triples of `dataset` from `counts`."""
+    """The VoID triples of `dataset` from `counts` (`endpoint` None where there is no SPARQL
+    endpoint: a static copy of the site)."""
     node = ox.NamedNode(dataset)
     void = lambda name: ox.NamedNode(VOID + name)  # noqa: E731
     number = lambda n: ox.Literal(str(n), datatype=XSD_INTEGER)  # noqa: E731
@@ -74,10 +75,11 @@ def description(counts: Counts, dataset: str, endpoint: str, dump: str | None,
         ox.Triple(node, void("entities"), number(counts.entities)),
         ox.Triple(node, void("classes"), number(len(counts.classes))),
         ox.Triple(node, void("properties"), number(len(counts.properties))),
-        ox.Triple(node, void("sparqlEndpoint"), ox.NamedNode(endpoint)),
         ox.Triple(node, void("uriSpace"), ox.Literal(uri_space)),
         ox.Triple(node, void("vocabulary"), ox.NamedNode("https://w3id.org/resgraph/ontology#")),
     ]
+    if endpoint:
+        out.append(ox.Triple(node, void("sparqlEndpoint"), ox.NamedNode(endpoint)))
     if dump:
         out.append(ox.Triple(node, void("dataDump"), ox.NamedNode(dump)))
     for kind, rows, key in (("class", counts.classes, "entities"),
