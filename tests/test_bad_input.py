@@ -33,10 +33,10 @@ ERROR_PAGE = ("<!DOCTYPE html><html><head><title>404 Not Found</title></head><bo
               "Found</h1><p>The requested URL was not found on this server.</p></body></html>")
 
 
-def _encrypted(path: Path) -> bytes:
+def _encrypted(path: Path, algorithm: str = "RC4-128", user: str = "a password") -> bytes:
     writer = PdfWriter()
     writer.append(PdfReader(str(corpus("B-9-2024-0216.pdf"))))
-    writer.encrypt("a password")
+    writer.encrypt(user_password=user, owner_password="the owner's", algorithm=algorithm)
     target = path.with_suffix(".tmp")
     writer.write(str(target))
     return target.read_bytes()
@@ -70,6 +70,8 @@ CASES = {
     "truncated.pdf": (lambda p: corpus("B-9-2024-0216.pdf").read_bytes()[:20_000],
                       "is not a readable PDF (PdfStreamError: Stream has ended unexpectedly)"),
     "encrypted.pdf": (_encrypted, "is an encrypted PDF: its text needs a password"),
+    "encrypted-aes.pdf": (lambda p: _encrypted(p, "AES-256"),
+                          "is an encrypted PDF: its text needs a password"),
     "scanned.pdf": (_scanned, "is a PDF without extractable text (scanned image?)"),
 }
 
@@ -84,6 +86,14 @@ def test_each_kind_of_bad_input_gets_its_message(tmp_path: Path, name: str) -> N
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [f"resgraph: error: {path}: {message}"]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_locked_by_its_owner_alone_is_read(tmp_path: Path, algorithm: str) -> None:
+    """Printing or copying restricted, no password to open: the text is there to read."""
+    path = tmp_path / "owner-only.pdf"
+    path.write_bytes(_encrypted(path, algorithm, user=""))
+    assert len(build_one(path).quads) == len(build_one(corpus("B-9-2024-0216.pdf")).quads)
 
 
 def test_utf16_text_is_read_like_utf8(tmp_path: Path) -> None:

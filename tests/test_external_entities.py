@@ -17,21 +17,40 @@ from resgraph.cli import main
 SECRET = "resgraph-xxe-secret-7f3a"
 
 
-def _rdfxml(secret: Path, url: str) -> str:
+def _rdfxml(secret: Path, url: str, inline: bool = False) -> str:
+    """A resolution whose title holds an entity: a local file's text (or, with `inline`, a
+    plain string, the control that the command does print the title)."""
+    declared = ('<!ENTITY secret "inline words">' if inline else
+                f'<!ENTITY secret SYSTEM "{secret.as_uri()}">\n'
+                f'  <!ENTITY remote SYSTEM "{url}/entity">\n'
+                f'  <!ENTITY % param SYSTEM "{url}/param">\n  %param;')
+    remote = "" if inline else "&remote;"
     return f"""<?xml version="1.0"?>
 <!DOCTYPE rdf:RDF [
-  <!ENTITY secret SYSTEM "{secret.as_uri()}">
-  <!ENTITY remote SYSTEM "{url}/entity">
-  <!ENTITY % param SYSTEM "{url}/param">
-  %param;
+  {declared}
 ]>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">
-  <rdf:Description rdf:about="https://example.org/thing">
-    <rdfs:label>&secret;</rdfs:label>
-    <rdfs:comment>&remote;</rdfs:comment>
-  </rdf:Description>
+         xmlns:rg="https://w3id.org/resgraph/ontology#"
+         xmlns:dcterms="http://purl.org/dc/terms/"
+         xmlns:skos="http://www.w3.org/2004/02/skos/core#">
+  <rg:Resolution rdf:about="https://example.org/resolution">
+    <dcterms:title>Title &secret; {remote} end</dcterms:title>
+    <rg:procedureReference>2022/0001(RSP)</rg:procedureReference>
+    <rg:procedure rdf:resource="https://example.org/procedure"/>
+    <rg:kind><skos:Concept rdf:about="https://example.org/kind">
+      <skos:prefLabel>resolution</skos:prefLabel></skos:Concept></rg:kind>
+  </rg:Resolution>
 </rdf:RDF>
+"""
+
+
+# Shapes that report every resolution's title as a violation's value, which `validate`
+# prints: what the parser made of the entity shows.
+TITLE_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix rg: <https://w3id.org/resgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<https://example.org/shapes#Title> a sh:NodeShape ; sh:targetClass rg:Resolution ;
+    sh:property [ sh:path dcterms:title ; sh:maxLength 1 ] .
 """
 
 
@@ -57,23 +76,33 @@ def _leaks(result, tmp_path: Path, received: list[bytes]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("suffix", [".rdf", ".owl"])
-def test_validate_reads_no_external_entity(trap, suffix: str) -> None:
+def test_validate_reads_no_external_entity(trap, suffix: str = ".rdf") -> None:
     tmp_path, secret, url, received = trap
+    shapes = tmp_path / "title-shapes.ttl"
+    shapes.write_text(TITLE_SHAPES, "utf-8")
+    control = tmp_path / f"control{suffix}"
+    control.write_text(_rdfxml(secret, url, inline=True), "utf-8")
+    shown = CliRunner().invoke(main, ["validate", "--shapes", str(shapes), str(control)])
+    assert "(value: Title inline words  end)" in shown.output  # titles are printed
     graph = tmp_path / f"graph{suffix}"
     graph.write_text(_rdfxml(secret, url), "utf-8")
-    result = CliRunner().invoke(main, ["validate", str(graph)])
+    result = CliRunner().invoke(main, ["validate", "--shapes", str(shapes), str(graph)])
     assert _leaks(result, tmp_path, received) == []
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and result.exit_code in (1, 2)
 
 
-def test_query_on_rdfxml_reads_no_external_entity(trap) -> None:
+@pytest.mark.parametrize("suffix", [".rdf", ".owl"])
+def test_query_on_rdfxml_reads_no_external_entity(trap, suffix: str) -> None:
     tmp_path, secret, url, received = trap
-    graph = tmp_path / "graph.rdf"
+    control = tmp_path / f"control{suffix}"
+    control.write_text(_rdfxml(secret, url, inline=True), "utf-8")
+    shown = CliRunner().invoke(main, ["query", "resolutions", str(control), "--format", "csv"])
+    assert "Title inline words  end" in shown.output  # the command prints titles
+    graph = tmp_path / f"graph{suffix}"
     graph.write_text(_rdfxml(secret, url), "utf-8")
-    result = CliRunner().invoke(main, ["query", "resolutions", str(graph), "--format", "json"])
+    result = CliRunner().invoke(main, ["query", "resolutions", str(graph), "--format", "csv"])
     assert _leaks(result, tmp_path, received) == []
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and result.exit_code in (0, 2)
 
 
 def test_enrich_from_rdfxml_reads_no_external_entity(trap, tmp_path: Path) -> None:
