@@ -78,6 +78,8 @@ def test_tables_fit_the_width_without_cutting_an_iri(built: Path) -> None:
     assert 150 <= max(len(line) for line in lines[:7]) <= 160
     assert "id:2022-2505-RSP/joint-motion/paragraph/1/demand/1" in lines[2]
     assert "…" in lines[2]  # the action, cut
+    tiny = CliRunner().invoke(main, [*args, "--width", "10"]).output.splitlines()
+    assert "…" in tiny[2] and {len(c.strip()) for c in tiny[2].split("  ") if "…" in c} == {8}
     whole = CliRunner().invoke(main, [*args, "--full-iris", "--width", "0"])
     first = whole.output.splitlines()[2]
     assert first.split()[:4] == [SEED_IRI, f"{SEED_IRI}/paragraph/1/demand/1", "1", "regrets"]

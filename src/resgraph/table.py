@@ -76,7 +76,8 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[str | None]], layout:
                  for i, c in enumerate(columns)]
     text_width = [max([0, *(len(r[i]) for r, k in zip(body, iris, strict=True) if not k[i])])
                   for i in range(len(columns))]
-    limit = _fit(iri_width, text_width, layout.width - len(_GAP) * (len(columns) - 1))
+    limit = _fit(iri_width, text_width, layout.width - len(_GAP) * (len(columns) - 1)) \
+        if layout.width else None
     if limit is not None:
         body = [[c if k else _cut(c, limit) for c, k in zip(r, ks, strict=True)]
                 for r, ks in zip(body, iris, strict=True)]
@@ -94,11 +95,11 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[str | None]], layout:
 
 def _fit(iri_width: list[int], text_width: list[int], budget: int) -> int | None:
     """The widest a text cell may be for the columns to fit `budget` characters (never under
-    _NARROWEST); None when they fit as they are or no budget is set."""
+    _NARROWEST, however narrow the budget); None when they fit as they are."""
     def total(limit: int) -> int:
         return sum(max(i, min(t, limit)) for i, t in zip(iri_width, text_width, strict=True))
 
-    if budget <= 0 or total(max(text_width, default=0)) <= budget:
+    if total(max(text_width, default=0)) <= budget:
         return None
     low, high = _NARROWEST, max(text_width)
     if total(low) > budget:
