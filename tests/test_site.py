@@ -149,3 +149,11 @@ def test_a_site_never_replaces_a_build(built: Path) -> None:
     assert result.exit_code == 2
     assert "holds files that are not a resgraph output" in result.output
     assert (built / "store").is_dir() and (built / "manifest.json").is_file()
+
+
+def test_a_missing_dumps_folder_is_one_line(built: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["site", "-o", str(tmp_path / "site"), "--store",
+                                       str(built / "store"), "--dumps", str(tmp_path / "no")])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"resgraph: error: --dumps {tmp_path / 'no'}: no such directory"
+    assert not (tmp_path / "site").exists()

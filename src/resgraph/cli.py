@@ -781,7 +781,7 @@ def site(out: Path, store: Path | None, base: str, dumps_folder: Path | None) ->
     PATH/index.html, each data file under its own name, pages with a query string as
     q-DIGEST.html with the links to them rewritten; no search or SPARQL forms.
     """
-    from resgraph.dumps import read_dumps
+    from resgraph.dumps import FOLDER, read_dumps
     from resgraph.graph.iri import check_base
     from resgraph.serve.app import ServeConfig, create_app
     from resgraph.site import write_site
@@ -789,8 +789,10 @@ def site(out: Path, store: Path | None, base: str, dumps_folder: Path | None) ->
 
     path = _store_path(store)
     with_store_object(path, lambda opened: None)  # one line, exit 2, if it is no store
-    folder = dumps_folder or path.parent / "dumps"
-    dumps = {f"/dumps/{d.path}": folder / d.path for d in read_dumps(folder)}
+    if dumps_folder is not None and not dumps_folder.is_dir():
+        raise ResgraphError(f"--dumps {dumps_folder}: no such directory")
+    folder = dumps_folder or path.parent / FOLDER
+    dumps = {f"/{FOLDER}/{d.path}": folder / d.path for d in read_dumps(folder)}
     app = create_app(ServeConfig(store=path, base=check_base(base), dumps=dumps_folder,
                                  static=True, deadline=60.0, budget=1e9))
     report = write_site(app, out, base, dumps)

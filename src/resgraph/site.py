@@ -141,14 +141,13 @@ def _rewrite(page: str, at: str) -> tuple[str, list[str]]:
 
 
 async def _crawl(app: Asgi, folder: Path, host: str, scheme: str,
-                 starts: tuple[str, ...], limit: int | None,
-                 copies: dict[str, Path]) -> SiteReport:
+                 starts: tuple[str, ...], copies: dict[str, Path]) -> SiteReport:
     todo = deque(starts)
     seen: set[str] = set()
     written: dict[str, str] = {}
     pages = size = 0
     failed = []
-    while todo and (limit is None or len(seen) < limit):
+    while todo:
         url = todo.popleft()
         if url in seen:
             continue
@@ -180,11 +179,10 @@ async def _crawl(app: Asgi, folder: Path, host: str, scheme: str,
     return SiteReport(pages, len(written), size, tuple(failed))
 
 
-def write_site(app: Asgi, out: Path, base: str, dumps: dict[str, Path],
-               limit: int | None = None) -> SiteReport:
+def write_site(app: Asgi, out: Path, base: str, dumps: dict[str, Path]) -> SiteReport:
     """The site of `app` (resgraph.serve.app in static mode) written to OUT, crawled from its
     home page, sitemap, dataset descriptions and downloads; `dumps` are the downloads' URLs
-    and files, copied as they are; `limit` caps the URLs fetched."""
+    and files, copied as they are."""
     origin = urlsplit(base)
     starts = ("/", "/sitemap.xml", "/.well-known/void", "/catalogue", "/dumps/", "/queries",
               "/openapi.json")
@@ -195,7 +193,7 @@ def write_site(app: Asgi, out: Path, base: str, dumps: dict[str, Path],
             listed = tuple(urlsplit(html.unescape(u)).path for u in re.findall(
                 r"<loc>([^<]+)</loc>", sitemap[2].decode("utf-8", "replace")))
             return await _crawl(app, folder, origin.netloc, origin.scheme, starts + listed,
-                                limit, dumps)
+                                dumps)
 
     try:
         with staged(out, replaceable=(SITE_MARK,)) as folder:

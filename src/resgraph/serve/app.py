@@ -818,7 +818,7 @@ class Site:
         if html:
             limit = int(params["limit"])
             offset = int(params.get("offset", "0"))
-            first = {k: v for k, v in rest.items() if k != "cursor"}
+            first = rest  # the first page: the parameters without offset or cursor
             return self.render(
                 "query.html", title=query.title, query=query, table=answer.table,
                 params=params, cap=self.config.row_cap,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from resgraph.dumps import Dump
+from resgraph.dumps import FOLDER, Dump
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
@@ -196,7 +196,7 @@ def _distribution(out: list[ox.Triple], c: Catalogue, dump: Dump, ap: bool,
     `out`; the blank node's label is fixed by the file's path so the output is the same
     bytes every time."""
     node = ox.BlankNode("d" + "".join(ch if ch.isalnum() else "_" for ch in dump.path))
-    url = _iri(f"{c.root}/dumps/{dump.path}")
+    url = _iri(f"{c.root}/{FOLDER}/{dump.path}")
     media = _iri(IANA + dump.media_type)
 
     def add(subject: ox.NamedNode | ox.BlankNode, predicate: str,
@@ -205,7 +205,7 @@ def _distribution(out: list[ox.Triple], c: Catalogue, dump: Dump, ap: bool,
 
     out.append(ox.Triple(node, RDF_TYPE, _iri(DCAT + "Distribution")))
     add(node, DCT + "title", _en(dump.title))
-    add(node, DCAT + "accessURL", _iri(f"{c.root}/dumps/"))
+    add(node, DCAT + "accessURL", _iri(f"{c.root}/{FOLDER}/"))
     add(node, DCAT + "downloadURL", url)
     file_type = _iri(f"{AUTHORITY}file-type/{dump.file_type}")
     add(node, DCT + "format", file_type)
@@ -232,6 +232,6 @@ def _distribution(out: list[ox.Triple], c: Catalogue, dump: Dump, ap: bool,
         add(node, DCT + "conformsTo", _iri("https://www.w3.org/TR/shacl/"))
     elif dump.path != "ontology.ttl":
         add(node, DCT + "conformsTo", ontology)
-    for target in (url, _iri(f"{c.root}/dumps/")):
+    for target in (url, _iri(f"{c.root}/{FOLDER}/")):
         out.append(ox.Triple(target, RDF_TYPE, _iri(RDFS + "Resource")))
     return (node,)
