@@ -62,6 +62,7 @@ from resgraph.serve.results import (
 from resgraph.serve.safety import Refused, check_query, non_public
 from resgraph.serve.worker import Answer, Deadline, Failed, Job, Pool
 from resgraph.store import Reopening
+from resgraph.table import prefixes_for, shorten
 from resgraph.vocab import PREFIXES, RG
 from resgraph.windows import Cursor
 
@@ -163,12 +164,13 @@ def _environment() -> Environment:
     return env
 
 
+_SHORT = prefixes_for(PREFIXES)
+
+
 def short(iri: str) -> str:
-    """An IRI in the prefixed form the data's prefixes give it, else whole."""
-    for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+    """An IRI in the prefixed form the data's prefixes give it, else whole (the command
+    line's tables shorten the same way, resgraph.table)."""
+    return shorten(iri, _SHORT)[0]
 
 
 def _etag(body: bytes) -> str:
