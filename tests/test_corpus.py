@@ -385,3 +385,47 @@ def test_the_store_holds_the_graph_of_the_input_first_in_order(tmp_path: Path) -
                         f"<{entry['graph']}> {{ ?s ?p ?o }} }}").rows[0][0]
     lines = (tmp_path / "o" / "resgraph.nq").read_text("utf-8").count("\n")
     assert int(count) == entry["triples"] == lines
+
+
+def test_the_loader_drops_a_graph_accepted_again_before_loading_it_anew(tmp_path: Path,
+                                                                       ) -> None:
+    """The writer's loader thread (corpus.loader) in the order the writer saw things: a
+    graph loaded, dropped and loaded from another file holds the second file's quads only,
+    beside an untouched graph; the extra quads and the ontology go in at the end."""
+    from resgraph.corpus.loader import StoreLoader
+    from resgraph.resources import ontology_file
+
+    g, h = "urn:g", "urn:h"
+    first, second, other = tmp_path / "1.nq", tmp_path / "2.nq", tmp_path / "3.nq"
+    first.write_text(f"<urn:a> <urn:p> \"old\" <{g}> .\n<urn:a> <urn:q> \"gone\" <{g}> .\n")
+    second.write_text(f"<urn:a> <urn:p> \"new\" <{g}> .\n")
+    other.write_text(f"<urn:b> <urn:p> \"kept\" <{h}> .\n")
+    loader = StoreLoader(tmp_path / "store")
+    loader.load(first)
+    loader.load(other)
+    loader.drop(g)
+    loader.load(second)
+    loader.finish(f"<urn:c> <urn:p> \"links\" <{g}-links> .\n".encode(), ontology_file(),
+                  "urn:ontology")
+    rows = query_store(tmp_path / "store", "SELECT ?g ?o WHERE { GRAPH ?g { ?s <urn:p> ?o } }"
+                       " ORDER BY ?g").rows
+    assert [(str(a), str(b)) for a, b in rows] == [
+        (g, "new"), (f"{g}-links", "links"), (h, "kept")]
+    assert query_store(tmp_path / "store", "SELECT ?o WHERE { GRAPH ?g { ?s <urn:q> ?o } }"
+                       ).rows == ()
+    assert query_store(tmp_path / "store", "SELECT ?c WHERE { GRAPH <urn:ontology> { "
+                       "?c a <http://www.w3.org/2002/07/owl#Class> } FILTER(?c = "
+                       "<https://w3id.org/resgraph/ontology#Resolution>) }").rows == (
+        ("https://w3id.org/resgraph/ontology#Resolution",),)
+
+
+def test_an_aborted_loader_stops_its_thread_and_releases_the_store(tmp_path: Path) -> None:
+    from resgraph.corpus.loader import StoreLoader
+
+    (tmp_path / "1.nq").write_text("<urn:a> <urn:p> \"x\" <urn:g> .\n")
+    loader = StoreLoader(tmp_path / "store")
+    loader.load(tmp_path / "1.nq")
+    loader.abort()
+    assert not loader._thread.is_alive()
+    again = StoreLoader(tmp_path / "store")  # RocksDB's lock was released
+    again.abort()
