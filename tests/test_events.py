@@ -512,6 +512,24 @@ def test_a_label_cut_down_to_its_verb_keeps_what_the_event_is_about(seed_built) 
     labels = {e.label for e in seed_built.facts.events}
     assert ("the Enhanced Partnership and Cooperation Agreement … signed in Astana on "
             "21 December 2015") in labels
-    assert any(label.startswith("the Russian Government, citing the spread … imposed a ban")
-               for label in labels)
+    # up to the first comma: "the Russian Government, citing the spread of ..."
+    assert any(label.startswith("the Russian Government … imposed a ban") for label in labels)
     assert "the 2011 Zhanaozen massacre" in labels  # a noun phrase keeps its own words
+
+
+def test_a_span_that_begins_with_its_verb_is_led_by_its_clause_subject(seed_built) -> None:
+    """A span opening on a relative pronoun ("which entered into full force") or an
+    auxiliary ("has been placed") takes the first words of its clause, up to a comma."""
+    labels = {e.label for e in seed_built.facts.events}
+    assert ("the Enhanced Partnership and Cooperation Agreement … entered into full force on "
+            "1 March 2020") in labels
+    assert any(label.startswith("human rights defender Raigul Sadyrbayeva … has been placed in "
+                                "pre-trial detention") for label in labels)
+
+
+def test_a_label_opening_on_its_date_and_verb_names_the_subject_after_that() -> None:
+    """"Notes that X, on behalf of Y, on DATE forwarded ...": the label is led by X, the
+    words after the subordinator and before the first comma."""
+    labels = [e.label for e in build_one(corpus("A-9-2024-0071-motion.txt")).facts.events]
+    assert any(label.startswith("the relevant Parliament services … on 28 September 2023 "
+                                "forwarded a questionnaire") for label in labels), labels

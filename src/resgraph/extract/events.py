@@ -627,7 +627,7 @@ class _Reader:
             d = f.date
             events.append(Event(
                 part=f.part, order=orders[f.part.path], type=f.trigger.type,
-                label=_label(self.cues, f.part.text, f.label_start, f.end, f.trigger),
+                label=_label(self.cues, f.part.text, f.label_start, f.end, f.trigger, d),
                 date=d.value if d else None, end_date=d.end_value if d else None,
                 date_text=f.part.text[d.start:d.end] if d else None,
                 date_role=d.role if d else None, place=self.place(f),
@@ -686,34 +686,63 @@ def _determiner(cues: _Cues, text: str, start: int, end: int) -> int | None:
 _SUBJECT_WORDS = 6  # words of an event's opening kept before a cut label
 
 
-def _label(cues: _Cues, text: str, start: int, end: int, trigger: _Trigger) -> str:
+def _label(cues: _Cues, text: str, start: int, end: int, trigger: _Trigger,
+           date: DateMention | None) -> str:
     """The event's words as printed, without the clause's opening ("whereas", "having
     regard to", "which was"); a long span keeps the comma-delimited stretch holding the
-    trigger."""
+    trigger. A label that would begin with its verb ("signed in Astana on 21 December 2015",
+    "entered into full force", "has been placed in pre-trial detention") and leave out what
+    the event is about is led by the first words of what it is about, the cut marked ("the
+    Enhanced Partnership and Cooperation Agreement … signed in Astana …")."""
     lead = cues.lead.match(text, start, end)
     assert lead is not None  # every part of the lead pattern is optional
-    s = start + lead.end() - start
+    s = lead.end()
     if end - s > _MAX_LABEL:
         comma = text.rfind(", ", s, trigger.start)
         if comma != -1:
-            s = comma + 2
-            lead = cues.lead.match(text, s, end)
+            lead = cues.lead.match(text, comma + 2, end)
             assert lead is not None
-            s += lead.end() - s
-    opening = ""
-    if s > start and s >= trigger.start:
-        # Cut down to the stretch holding the trigger, the label would begin with its verb
-        # ("signed in Astana on 21 December 2015") and leave out what the event is about.
-        # The event's first words lead it, the cut marked ("the Enhanced Partnership and
-        # Cooperation Agreement … signed in Astana …").
-        lead = cues.lead.match(text, start, s)
-        first = lead.end() if lead is not None else start
-        words = text[first:s].split()[:_SUBJECT_WORDS]
-        opening = " ".join(words).rstrip(",;:") + " … " if words else ""
+            s = lead.end()
+    subject = _subject(cues, text, start, lead.start(), s, trigger, date)
+    opening = f"{subject} … " if subject else ""
     label = opening + " ".join(text[s:end].split())
     if len(label) > _MAX_LABEL:
         label = label[: _MAX_LABEL - 2].rsplit(" ", 1)[0] + " …"
     return label
+
+
+def _subject(cues: _Cues, text: str, start: int, dropped: int, s: int,
+             trigger: _Trigger, date: DateMention | None) -> str:
+    """The first words of what an event is about, for a label at `s` that begins with its
+    verb (the clause's opening from `dropped` to `s` left out), an auxiliary, or its date and
+    then its verb ("on 28 September 2023 forwarded a questionnaire"): those the span's cut
+    left out (from `start`), or else those opening its clause (after the last clause
+    separator before it, and after a subordinator: "Notes that the relevant Parliament
+    services"). At most six words, up to the first comma; "" when the label names its
+    subject."""
+    words = cues.words
+    opened = cues.lead.match(text, start, s)
+    first = opened.end() if opened is not None else start
+    cut = first < dropped
+    label = text[s:]
+    if date is not None and s <= date.start and all(
+            w.lower() in words.DATE_PREPOSITIONS for w in text[s : date.start].split()):
+        label = text[date.end :]  # "on 28 September 2023 forwarded": what follows the date
+    head = [w.lower() for w in label[:40].replace(",", " ").split()[:1]]
+    bare = (any(w.lower() in words.SUBJECTLESS_OPENINGS for w in text[dropped:s].split())
+            or any(w in words.SUBJECTLESS_OPENINGS or w.endswith(cues.past) for w in head)
+            or (s >= trigger.start and (cut or not _noun(cues, text, trigger))))
+    if not bare:
+        return ""
+    if cut:  # what it is about is what the cut left out
+        about = text[first:dropped]
+    else:
+        clause = text.rfind(words.CLAUSE_SEPARATOR, 0, start)
+        clause = 0 if clause == -1 else clause + len(words.CLAUSE_SEPARATOR)
+        opened = cues.lead.match(text, clause, start)
+        about = text[opened.end() if opened is not None else clause : start]
+    kept = about.split(cues.subordinator, 1)[-1].split(", ")[0].split()[:_SUBJECT_WORDS]
+    return " ".join(kept).rstrip(",;:")
 
 
 def extract_events(resolution: Resolution, entities: tuple[Entity, ...],

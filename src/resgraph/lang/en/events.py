@@ -31,6 +31,11 @@ DATE_PREPOSITIONS = ("on", "as of", "since", "in", "from", "between", "during",
 # The opening of a clause, dropped from a label ("whereas", "having regard to", "which was").
 LEAD_PATTERN = (r"[\s,;]*(?:having regard to\s+|whereas,?\s+)?(?:(?:and|to|that|but|also)\s+)*"
                 r"(?:which\s+(?:was|were|has been|have been)\s+|which\s+|who\s+)?")
+# A label opening on one of these has left its subject before it ("which entered into full
+# force", "has been placed in pre-trial detention"): the clause's first words lead it.
+SUBJECTLESS_OPENINGS = ("which", "who", *FINITE_AUXILIARIES)
+# Where a clause of a part starts ("...; whereas").
+CLAUSE_SEPARATOR = "; "
 # Words a label does not end on.
 TRAIL = ("and", "or", "which", "who", "that", "was", "were", "has", "have", "been", "is",
          "are", "on", "in", "of", "the", "to", "by", "with", "at")
