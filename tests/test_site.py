@@ -63,6 +63,10 @@ def test_files_for_urls() -> None:
     asked = file_for("/queries/demands?resolution=x&limit=100")
     assert re.fullmatch(r"queries/demands/q-[0-9a-f]{16}\.html", asked)
     assert link_for(RESOLUTION) == RESOLUTION + "/"
+    # a file whose name holds "?" or "%" is linked with them encoded, never as a query
+    assert file_for("/id/a%3Fb%25c") == "id/a?b%c/index.html"
+    assert link_for("/id/a%3Fb%25c") == "/id/a%3Fb%25c/"
+    assert link_for("/id/Zhanaözen") == "/id/Zhana%C3%B6zen/"
     # data asked for with a query string keeps its extension, so a host serves its type
     assert file_for("/queries/demands.json?resolution=x").endswith(".json")
     assert file_for("/.well-known/void?format=ttl").endswith(".ttl")

@@ -29,7 +29,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from resgraph.corpus.outdir import staged
 from resgraph.errors import StoreError
@@ -76,9 +76,11 @@ def file_for(url: str) -> str:
 
 
 def link_for(url: str) -> str:
-    """The link a static page gives for `url`: the file's path, a folder's with its `/`."""
+    """The link a static page gives for `url`: the file's path, a folder's with its `/`,
+    percent-encoded again where a character would not stand for itself in a path (RFC 3986
+    section 3.3: "?", "#", "%", spaces, non-ASCII), as the host decodes it to the file."""
     target = "/" + file_for(url)
-    return target.removesuffix("index.html")
+    return quote(target.removesuffix("index.html"), safe="/:@!$&'()*+,;=")
 
 
 async def _get(app: Asgi, url: str, host: str, scheme: str) -> tuple[int, str, bytes]:
