@@ -566,3 +566,21 @@ def test_a_resolutions_events_on_a_timeline_page(client) -> None:
     missing = client.get("/timeline", params={"resolution": f"{BASE}nothing"},
                          headers={"Accept": "application/json"})
     assert missing.status_code == 404
+
+
+def test_rows_all_whose_later_page_is_refused_ends_unfinished_with_one_line(out, capsys,
+                                                                             ) -> None:
+    """A client whose time budget runs out after the first page: the body stops where the
+    refusal came, without its end (a JSON document that does not close), and the server
+    writes one line saying so, not a traceback."""
+    app = create_app(ServeConfig(store=out / "store", base=BASE, row_cap=50, stream_page=60,
+                                 budget=0.0001))
+    with TestClient(app) as streaming:
+        answer = streaming.get("/queries/mentions.json", params={"rows": "all"})
+    assert answer.status_code == 200
+    assert answer.text.count('"resolution":') == 60  # the first page, then nothing
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(answer.text)
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("resgraph serve: /queries/mentions.json: rows=all ended unfinished: "
+                           "this client used its 0.0001 s of query time in "), line

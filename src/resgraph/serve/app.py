@@ -42,6 +42,7 @@ from starlette.responses import (
     StreamingResponse,
 )
 from starlette.routing import Route
+from starlette.types import Send
 
 from resgraph import __version__
 from resgraph.dumps import FOLDER, INDEX, Dump, DumpsError, read_dumps
@@ -155,6 +156,27 @@ class HTTPError(ResgraphError):
         super().__init__(message)
         self.status = status
         self.headers = headers or {}
+
+
+class _Unfinished(Exception):
+    """A streamed answer's later page failed (and was logged): the body ends unfinished."""
+
+
+class _RowStream(StreamingResponse):
+    """A streamed answer that can end unfinished: without its final chunk, which is how
+    HTTP/1.1 tells the client a chunked body is incomplete (RFC 9112 section 7.1), and
+    without the server logging a traceback for what was an expected refusal."""
+
+    async def stream_response(self, send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status_code,
+                    "headers": self.raw_headers})
+        try:
+            async for chunk in self.body_iterator:
+                body = chunk if isinstance(chunk, bytes | memoryview) else chunk.encode()
+                await send({"type": "http.response.body", "body": body, "more_body": True})
+        except _Unfinished:
+            return
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
 def _environment() -> Environment:
@@ -861,11 +883,17 @@ class Site:
                 written = written or bool(answer.table.rows)
                 if not answer.next:
                     break
-                answer = await self._run(request, dataclasses.replace(job, cursor=answer.next))
+                try:
+                    answer = await self._run(request,
+                                             dataclasses.replace(job, cursor=answer.next))
+                except HTTPError as exc:  # an expected refusal: one line, not a traceback
+                    print(f"resgraph serve: {request.url.path}: rows=all ended unfinished: "
+                          f"{exc}", file=sys.stderr)
+                    raise _Unfinished from None
             yield stream_tail(kind)
 
-        return StreamingResponse(chunks(), media_type=MEDIA_TYPES[kind],
-                                 headers={"Access-Control-Allow-Origin": "*", "Vary": "Accept"})
+        return _RowStream(chunks(), media_type=MEDIA_TYPES[kind],
+                          headers={"Access-Control-Allow-Origin": "*", "Vary": "Accept"})
 
     def _check_service(self, url: str) -> None:
         """A federated stored query's endpoint: allowed, and public (serve.safety)."""
