@@ -22,7 +22,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -35,7 +35,6 @@ from resgraph.vocab import RG
 FOLDER = "dumps"
 INDEX = "dumps.json"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -57,14 +56,28 @@ class DumpsError(ResgraphError):
     """A dumps folder that cannot be read (the one-line reason is the message)."""
 
 
-def _hashed(path: Path) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(_CHUNK):
-            digest.update(block)
-            size += len(block)
-    return size, digest.hexdigest()
+class _Hashing:
+    """A binary file that keeps the size and SHA-256 of what is written to it, so that a dump
+    is not read again to describe it."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw, self.size, self.digest = raw, 0, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        self.size += len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def described(self) -> tuple[int, str]:
+        return self.size, self.digest.hexdigest()
+
+
+def _written(path: Path, data: bytes) -> tuple[int, str]:
+    path.write_bytes(data)
+    return len(data), hashlib.sha256(data).hexdigest()
 
 
 def _resolution_graphs(store: ox.Store) -> list[str]:
@@ -84,13 +97,14 @@ def _file_name(graph: str, base: str) -> str:
 
 
 def _write(folder: Path, store: ox.Store, base: str) -> Iterator[Dump]:
-    corpus = folder / "resgraph.nq.gz"
-    with open(corpus, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
-                                                  filename="") as packed:
-        # the store's own writer, in its index order: Python would take minutes at scale
-        store.dump(cast("IO[bytes]", packed), ox.RdfFormat.N_QUADS)  # a binary file
+    with open(folder / "resgraph.nq.gz", "wb") as raw:
+        hashing = _Hashing(raw)
+        with gzip.GzipFile(fileobj=cast("IO[bytes]", hashing), mode="wb", mtime=0,
+                           filename="") as packed:
+            # the store's own writer, in its index order: Python would take minutes at scale
+            store.dump(cast("IO[bytes]", packed), ox.RdfFormat.N_QUADS)  # a binary file
     yield Dump("resgraph.nq.gz", "Every named graph, N-Quads, gzip-compressed",
-               "application/n-quads", "RDF_N_QUADS", True, *_hashed(corpus))
+               "application/n-quads", "RDF_N_QUADS", True, *hashing.described())
     (folder / "resolutions").mkdir()
     names: set[str] = set()
     for graph in _resolution_graphs(store):
@@ -98,16 +112,15 @@ def _write(folder: Path, store: ox.Store, base: str) -> Iterator[Dump]:
         while name in names:  # two graphs whose paths differ only in punctuation
             name = name.removesuffix(".ttl") + "_.ttl"
         names.add(name)
-        path = folder / "resolutions" / name
         quads = sort_quads(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-        path.write_bytes(serialize(quads, "turtle"))  # a triple format: the graph name goes
+        # a triple format: the graph name goes
+        described = _written(folder / "resolutions" / name, serialize(quads, "turtle"))
         yield Dump(f"resolutions/{name}", f"The graph {graph}, Turtle", "text/turtle",
-                   "RDF_TURTLE", False, *_hashed(path), graph=graph)
+                   "RDF_TURTLE", False, *described, graph=graph)
     for name, source, title in (("ontology.ttl", ontology_file(), "The resgraph ontology (OWL)"),
                                 ("shapes.ttl", shapes_file(), "The resgraph SHACL shapes")):
-        (folder / name).write_bytes(source.read_bytes())
         yield Dump(name, f"{title}, Turtle", "text/turtle", "RDF_TURTLE", False,
-                   *_hashed(folder / name))
+                   *_written(folder / name, source.read_bytes()))
 
 
 def write_dumps(out: Path, base: str) -> tuple[Dump, ...]:
