@@ -501,7 +501,7 @@ def timeline(resolution: str | None, out: Path, store: Path | None,
     endpoint, through the stored 'events' query. RESOLUTION may be left out when the data
     holds one resolution.
     """
-    from resgraph.extract.events import event_types
+    from resgraph.extract.events import event_type_labels
     from resgraph.pipeline import atomic_write
     from resgraph.timeline import TimelineEvent, timeline_svg
 
@@ -525,8 +525,7 @@ def timeline(resolution: str | None, out: Path, store: Path | None,
     col = {c: i for i, c in enumerate(result.columns)}
     events = [TimelineEvent(row[col["label"]], row[col["type"]], row[col["date"]],
                             row[col["endDate"]], row[col["placeName"]]) for row in result.rows]
-    known = [kind.label for kind in event_types().values()]  # each type's mark, everywhere
-    atomic_write(out, timeline_svg(title or iri, events, known).encode("utf-8"))
+    atomic_write(out, timeline_svg(title or iri, events, event_type_labels()).encode("utf-8"))
     dated = sum(1 for e in events if e.date)
     click.echo(f"wrote {out}: {len(events)} events ({dated} dated) of {iri}")
 

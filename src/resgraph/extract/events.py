@@ -162,6 +162,12 @@ def event_types(language: str = ENGLISH.CODE) -> dict[str, EventType]:
     return _lexicon(language).types
 
 
+def event_type_labels(language: str = ENGLISH.CODE) -> tuple[str, ...]:
+    """Every event type's label, in the order of the type list: the timeline's marks
+    (resgraph.timeline) are given by a type's place in it, the same in every drawing."""
+    return tuple(kind.label for kind in event_types(language).values())
+
+
 @lru_cache(maxsize=4)
 def _lexicon(language: str) -> _Lexicon:
     data = read_knowledge("event_types.json")

@@ -47,7 +47,7 @@ from starlette.types import Send
 from resgraph import __version__
 from resgraph.dumps import FOLDER, INDEX, Dump, DumpsError, read_dumps
 from resgraph.errors import QueryError, ResgraphError
-from resgraph.extract.events import event_types
+from resgraph.extract.events import event_type_labels
 from resgraph.federation import is_federated
 from resgraph.queries import PAGING, StoredQuery, bind, stored_queries
 from resgraph.serialize import FORMATS, serialize
@@ -228,7 +228,7 @@ class Site:
         self.env.globals["static"] = config.static
         self.queries = stored_queries()
         # every event type's label in the knowledge base's order: each its mark in timelines
-        self.event_types = tuple(kind.label for kind in event_types().values())
+        self.event_types = event_type_labels()
         self.dumps_folder = config.dumps or config.store.parent / FOLDER
         self._dumps: tuple[int, tuple[Dump, ...]] = (-1, ())
         self._void: tuple[int | None, void.Counts] | None = None
