@@ -64,16 +64,10 @@ class NothingBuilt(ResgraphError):
         self.failed = failed
 
 
-def _lower_priority() -> None:
-    """Conversions yield the processor to the store's loader (corpus.loader), which runs
-    beside them in the build's own process: the store is what the build waits for last."""
-    os.nice(10)
-
-
 @contextmanager
 def _processes(workers: int) -> Iterator[Executor]:
     warm()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_lower_priority)
+    pool = ProcessPoolExecutor(max_workers=workers)
     try:
         yield pool
     finally:
@@ -152,61 +146,57 @@ def build_corpus(
     status: dict[str, str] = {}  # graph -> built | reused
     with staged(out) as staging:
         previous = read_manifest(out, base, wanted)
-        writer = CorpusWriter(staging, base, wanted, store)
-        try:
-            todo: list[Job] = []
-            index: list[tuple[int, str | None]] = []  # job -> (input index, digest)
-            for i, source in enumerate(map(str, sources)):
-                sha = digest(source)
-                entry = previous.get(sha) if sha else None
-                if entry is not None and entry.graph not in owner and writer.reuse(entry, out,
-                                                                                   source):
-                    owner[entry.graph] = i
-                    status[entry.graph] = "reused"
-                    if i < SHOWN:
-                        described[i] = entry.summary
-                    note(Outcome(source, "reused", triples=entry.triples))
-                    continue
-                todo.append(Job(source, base, wanted))
-                index.append((i, sha))
-            for j, result in _run(todo, workers, writer.incoming, executor):
-                i, sha = index[j]
-                if isinstance(result, Staged) and result.converted.graph in owner:
-                    c = result.converted
-                    first, dup = sorted((owner[c.graph], i))
-                    if dup == owner[c.graph]:  # this one came first in the input order
-                        writer.accept(result, sha or "")
-                        owner[c.graph] = first
-                        status[c.graph] = "built"
-                        described.pop(dup, None)
-                        if i < SHOWN:
-                            described[i] = c.summary
-                    else:
-                        writer.discard(result)
-                    result = Failed(str(sources[dup]),
-                                    f"is the same document as {sources[first]} "
-                                    f"({c.resolution}); give each document once, in one format")
-                    i = dup
-                if isinstance(result, Failed):
-                    if strict:
-                        raise InputError(result.source, result.message)
-                    failed.append((i, result))
-                    note(Outcome(result.source, "failed", result.message))
-                    continue
-                c = result.converted
-                writer.accept(result, sha or "")
-                owner[c.graph] = i
-                status[c.graph] = "built"
+        writer = CorpusWriter(staging, base, wanted)
+        todo: list[Job] = []
+        index: list[tuple[int, str | None]] = []  # job -> (input index, digest)
+        for i, source in enumerate(map(str, sources)):
+            sha = digest(source)
+            entry = previous.get(sha) if sha else None
+            if entry is not None and entry.graph not in owner and writer.reuse(entry, out,
+                                                                               source):
+                owner[entry.graph] = i
+                status[entry.graph] = "reused"
                 if i < SHOWN:
-                    described[i] = c.summary
-                note(Outcome(c.source, "built", triples=c.triples))
-            failures = tuple(f for _, f in sorted(failed, key=lambda x: x[0]))
-            if not writer.entries:
-                raise NothingBuilt(failures)
-            written = writer.finish(ontology_file())
-        except BaseException:  # Ctrl-C included: the loader stops before staging goes
-            writer.abort()
-            raise
+                    described[i] = entry.summary
+                note(Outcome(source, "reused", triples=entry.triples))
+                continue
+            todo.append(Job(source, base, wanted))
+            index.append((i, sha))
+        for j, result in _run(todo, workers, writer.incoming, executor):
+            i, sha = index[j]
+            if isinstance(result, Staged) and result.converted.graph in owner:
+                c = result.converted
+                first, dup = sorted((owner[c.graph], i))
+                if dup == owner[c.graph]:  # this one came first in the input order
+                    writer.accept(result, sha or "")
+                    owner[c.graph] = first
+                    status[c.graph] = "built"
+                    described.pop(dup, None)
+                    if i < SHOWN:
+                        described[i] = c.summary
+                else:
+                    writer.discard(result)
+                result = Failed(str(sources[dup]),
+                                f"is the same document as {sources[first]} "
+                                f"({c.resolution}); give each document once, in one format")
+                i = dup
+            if isinstance(result, Failed):
+                if strict:
+                    raise InputError(result.source, result.message)
+                failed.append((i, result))
+                note(Outcome(result.source, "failed", result.message))
+                continue
+            c = result.converted
+            writer.accept(result, sha or "")
+            owner[c.graph] = i
+            status[c.graph] = "built"
+            if i < SHOWN:
+                described[i] = c.summary
+            note(Outcome(c.source, "built", triples=c.triples))
+        failures = tuple(f for _, f in sorted(failed, key=lambda x: x[0]))
+        if not writer.entries:
+            raise NothingBuilt(failures)
+        written = writer.finish(store, ontology_file())
     final = [out / p.relative_to(staging) for p in written]
     return Report(
         out=out, inputs=len(sources), built=sum(1 for s in status.values() if s == "built"),

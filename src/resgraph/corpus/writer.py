@@ -1,9 +1,8 @@
 """Writing a corpus as its documents arrive, in bounded memory: each graph's pieces go to disk
 at once (`.parts/`), and the corpus-wide files are joined from them at the end, graph by graph
 in the order of their IRIs, so the same inputs give the same bytes whatever order the workers
-finish in. `manifest.json` records what was
-built from what, for the next build to reuse. The store is loaded from each graph's N-Quads
-as it is accepted (`loader`), while the other documents are still converted."""
+finish in. The store is bulk-loaded from the joined N-Quads. `manifest.json` records what was
+built from what, for the next build to reuse."""
 
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ import pyoxigraph as ox
 from resgraph import __version__
 from resgraph.corpus.across import ACROSS, LINKS, aggregate
 from resgraph.corpus.convert import ALWAYS, PART_EXTENSIONS, Staged
-from resgraph.corpus.loader import StoreLoader
 from resgraph.corpus.outdir import MANIFEST
 from resgraph.errors import StoreError
 from resgraph.serialize import (
@@ -35,6 +33,12 @@ from resgraph.serialize import (
 from resgraph.store import ONTOLOGY_GRAPH, WINDOWS
 
 PARTS = ".parts"
+# Bytes of N-Quads per bulk load. 16 MB pieces load the 1,000-resolution corpus's 995 MB
+# file faster than 64 MB ones (19.1 s against 27.1 s, 179 MiB against 376 MiB;
+# benchmarks/store_load.py), but the 20,000-resolution build took 28.3 min with them
+# against 25.4 min with 64 MB pieces (benchmarks/scale.py, 2026-12-01): at scale the larger
+# pieces win, and both stay far under the memory bound.
+_LOAD_CHUNK = 64 << 20
 INCOMING = ".incoming"  # where workers write, before a document is accepted
 _PART_EXTENSIONS = PART_EXTENSIONS
 
@@ -98,8 +102,7 @@ def _link(source: Path, target: Path) -> None:
 
 
 class CorpusWriter:
-    def __init__(self, directory: Path, base: str, formats: tuple[str, ...],
-                 store: bool = True) -> None:
+    def __init__(self, directory: Path, base: str, formats: tuple[str, ...]) -> None:
         self.directory = directory
         self.base = base
         self.formats = formats
@@ -108,7 +111,6 @@ class CorpusWriter:
         self.incoming = directory / INCOMING
         self.incoming.mkdir()
         self.entries: dict[str, Entry] = {}  # graph -> entry
-        self.loader = StoreLoader(directory / "store") if store else None
 
     def _files(self, stem: str) -> list[str]:
         return ([f"{PARTS}/{stem}.{_PART_EXTENSIONS[f]}" for f in _PART_EXTENSIONS
@@ -129,10 +131,6 @@ class CorpusWriter:
                            self.directory / f"{c.stem}.{extension}")
         except OSError as exc:
             raise StoreError(f"{self.directory}: cannot write ({exc.strerror})") from None
-        if self.loader is not None:
-            if c.graph in self.entries:
-                self.loader.drop(c.graph)
-            self.loader.load(self.parts / f"{c.stem}.nq")
         self.entries[c.graph] = Entry(c.graph, c.resolution, c.stem, c.source, sha256,
                                       c.triples, c.summary)
 
@@ -148,8 +146,6 @@ class CorpusWriter:
             return False
         for name in names:
             _link(previous / name, self.directory / name)
-        if self.loader is not None:
-            self.loader.load(self.parts / f"{entry.stem}.nq")
         self.entries[entry.graph] = Entry(entry.graph, entry.resolution, entry.stem, source,
                                           entry.sha256, entry.triples, entry.summary)
         return True
@@ -167,16 +163,10 @@ class CorpusWriter:
                     lines.append(f"{e.graph}\t{resolution}\t{value}\t{datatype}\n")
         (self.directory / WINDOWS).write_text("".join(lines), "utf-8")
 
-    def abort(self) -> None:
-        """The build stops here: the store's loader is stopped (the staging directory, store
-        included, is then removed)."""
-        if self.loader is not None:
-            self.loader.abort()
-
-    def finish(self, ontology: Path) -> list[Path]:
+    def finish(self, store: bool, ontology: Path) -> list[Path]:
         """Join the corpus-wide files in graph order, with the links between resolutions and
         what the corpus says across them last (corpus.across: graphs of their own, made from
-        the graphs' summaries), finish loading the store, write the manifest."""
+        the graphs' summaries), load the store from the N-Quads, write the manifest."""
         shutil.rmtree(self.incoming, ignore_errors=True)
         order = [self.entries[g] for g in sorted(self.entries)]
         written: list[Path] = []
@@ -189,12 +179,11 @@ class CorpusWriter:
             added = aggregate(((self.parts / f"{e.stem}.across.json").read_bytes()
                                for e in order), self.base, self.directory / ".across.sqlite")
             self._write_windows(order)
-            between = serialize(added, "nquads") if added else b""
-            if between:
+            if added:
                 with open(nquads, "ab") as handle:
-                    handle.write(between)
-            if self.loader is not None:
-                self.loader.finish(between, ontology, ONTOLOGY_GRAPH)
+                    handle.write(serialize(added, "nquads"))
+            if store:
+                _load_store(self.directory / "store", nquads, ontology)
             written.append(nquads)
             if "trig" in self.formats:
                 path = self.directory / "resgraph.trig"
@@ -218,7 +207,7 @@ class CorpusWriter:
                 if not FORMATS[f].quads:
                     written.extend(self.directory / f"{e.stem}.{FORMATS[f].extension}"
                                    for e in order)
-            if self.loader is not None:
+            if store:
                 written.append(self.directory / "store")
             # aggregate's quads are in the links and across graphs: named graphs
             graph_names = [cast(ox.NamedNode, q.graph_name).value for q in added]
@@ -234,3 +223,27 @@ class CorpusWriter:
         except OSError as exc:
             raise StoreError(f"{self.directory}: cannot write ({exc.strerror})") from None
         return written
+
+
+def _load_store(path: Path, nquads: Path, ontology: Path) -> None:
+    """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology, then
+    compacted."""
+    import gc
+
+    try:
+        store = ox.Store(str(path))
+        # In pieces of whole lines: the bulk loader's memory grows with what one call gives it
+        # (1.3 GB for a 386 MB file at once, 0.7 GB in pieces, measured here), and a corpus's
+        # N-Quads grow with the corpus. lenient: they are resgraph's own, from checked terms.
+        with open(nquads, "rb") as handle:
+            while chunk := handle.read(_LOAD_CHUNK):
+                chunk += handle.readline()
+                store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
+        store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE,
+                        to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+        store.optimize()
+        store.flush()
+        del store
+        gc.collect()  # releases the RocksDB lock before the directory is swapped in
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the store ({exc})") from None
