@@ -527,6 +527,35 @@ def test_a_span_that_begins_with_its_verb_is_led_by_its_clause_subject(seed_buil
                                 "pre-trial detention") for label in labels)
 
 
+@pytest.mark.parametrize(("text", "span", "trigger", "expected"), [
+    # after a date opening the label, a lower-case word with the past ending is its verb
+    ("Notes that the services, on request, on 28 September 2023 forwarded a questionnaire",
+     "on 28 September 2023 forwarded a questionnaire", "questionnaire",
+     "the services … on 28 September 2023 forwarded a questionnaire"),
+    # a capitalised name is the subject, not a verb
+    ("whereas in the capital, on 3 January 2022 United Nations experts denounced arrests",
+     "on 3 January 2022 United Nations experts denounced arrests", "denounced",
+     "on 3 January 2022 United Nations experts denounced arrests"),
+    # without a date first, a word with the past ending may be an adjective
+    ("whereas the media reported, alleged torture of detainees", "alleged torture of detainees",
+     "torture", "alleged torture of detainees"),
+    ("whereas the agreement, which entered into force on 1 March 2020",
+     "which entered into force on 1 March 2020", "entered into force",
+     "the agreement … entered into force on 1 March 2020"),
+])
+def test_which_labels_are_led_by_their_clause_subject(text, span, trigger, expected) -> None:
+    from resgraph.extract.events import _label, _Trigger, cues_for
+    from resgraph.lang import en
+
+    cues = cues_for(en.events)
+    start = text.index(span)
+    dates = find_dates(text, YearContext())
+    date = next((d for d in dates if start <= d.start), None)
+    at = text.index(trigger)
+    assert _label(cues, text, start, len(text), _Trigger(at, at + len(trigger), "x"),
+                  date) == expected
+
+
 def test_a_label_opening_on_its_date_and_verb_names_the_subject_after_that() -> None:
     """"Notes that X, on behalf of Y, on DATE forwarded ...": the label is led by X, the
     words after the subordinator and before the first comma."""

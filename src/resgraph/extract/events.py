@@ -730,13 +730,15 @@ def _subject(cues: _Cues, text: str, start: int, dropped: int, s: int,
     opened = cues.lead.match(text, start, s)
     first = opened.end() if opened is not None else start
     cut = first < dropped
-    label = text[s:]
-    if date is not None and s <= date.start and all(
-            w.lower() in words.DATE_PREPOSITIONS for w in text[s : date.start].split()):
-        label = text[date.end :]  # "on 28 September 2023 forwarded": what follows the date
-    head = [w.lower() for w in label[:40].replace(",", " ").split()[:1]]
+    dated = date is not None and s <= date.start and all(
+        w.lower() in words.DATE_PREPOSITIONS for w in text[s : date.start].split())
+    # "on 28 September 2023 forwarded": after a date that opens the label, a lower-case word
+    # with the past ending is its verb (elsewhere it may be an adjective: "alleged torture")
+    head = (text[date.end :] if date is not None and dated else text[s:])[:40]
+    first_word = head.replace(",", " ").split()[:1]
     bare = (any(w.lower() in words.SUBJECTLESS_OPENINGS for w in text[dropped:s].split())
-            or any(w in words.SUBJECTLESS_OPENINGS or w.endswith(cues.past) for w in head)
+            or any(w.lower() in words.SUBJECTLESS_OPENINGS
+                   or (dated and w.islower() and w.endswith(cues.past)) for w in first_word)
             or (s >= trigger.start and (cut or not _noun(cues, text, trigger))))
     if not bare:
         return ""
