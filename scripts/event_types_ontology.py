@@ -9,12 +9,10 @@ agree).
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ONTOLOGY = ROOT / "ontology" / "resgraph.ttl"
-TYPES = ROOT / "src" / "resgraph" / "data" / "event_types.json"
+import concepts
+
+TYPES = concepts.ROOT / "src" / "resgraph" / "data" / "event_types.json"
 
 
 def definition(kind: dict) -> str:
@@ -32,28 +30,16 @@ def definition(kind: dict) -> str:
 
 
 def concept(kind: dict) -> str:
-    lines = [f"rg:event-{kind['id']} a skos:Concept , rg:EventType ;",
-             "    skos:inScheme rg:EventTypes ;",
-             f'    skos:prefLabel "{kind["label"]}"@en ;',
-             f'    rdfs:label "{kind["label"]}"@en ;',
-             f'    skos:definition "{definition(kind)}"@en ;',
-             f'    skos:notation "{kind["id"]}" ;']
-    if kind.get("acled"):
-        lines.append(f'    rg:acledType "{kind["acled"]}" ;')
-    if kind.get("huridocs"):
-        lines.append(f'    rg:huridocsType "{kind["huridocs"]}" ;')
-    lines[-1] = lines[-1][:-2] + " ."
-    return "\n".join(lines)
+    more = [f'rg:acledType "{kind["acled"]}"'] if kind.get("acled") else []
+    more += [f'rg:huridocsType "{kind["huridocs"]}"'] if kind.get("huridocs") else []
+    return concepts.concept(f"rg:event-{kind['id']}", "rg:EventType", "rg:EventTypes",
+                            kind["label"], definition(kind), kind["id"], more)
 
 
 def main() -> None:
-    text = ONTOLOGY.read_text("utf-8")
-    start = text.index("rg:event-")
-    end = re.compile(r"\n(?!rg:event-|    |\n(?:rg:event-))").search(text, start).start() + 1
     kinds = json.loads(TYPES.read_text("utf-8"))["types"]
-    concepts = "\n\n".join(concept(kind) for kind in kinds)
-    ONTOLOGY.write_text(text[:start] + concepts + "\n" + text[end:], "utf-8")
-    print(f"{ONTOLOGY}: {len(kinds)} event types")
+    concepts.rewrite("rg:event-", [concept(kind) for kind in kinds], "\n\n")
+    print(f"{concepts.ONTOLOGY}: {len(kinds)} event types")
 
 
 if __name__ == "__main__":

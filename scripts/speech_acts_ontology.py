@@ -8,13 +8,11 @@ src/resgraph/data/speech_acts.json and the English forms in src/resgraph/lang/en
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ONTOLOGY = ROOT / "ontology" / "resgraph.ttl"
-ACTS = ROOT / "src" / "resgraph" / "data" / "speech_acts.json"
-FORMS = ROOT / "src" / "resgraph" / "lang" / "en" / "acts.json"
+import concepts
+
+ACTS = concepts.ROOT / "src" / "resgraph" / "data" / "speech_acts.json"
+FORMS = concepts.ROOT / "src" / "resgraph" / "lang" / "en" / "acts.json"
 
 
 def definition(act: dict, strongest: int) -> str:
@@ -30,30 +28,21 @@ def definition(act: dict, strongest: int) -> str:
 
 
 def concept(act: dict, forms: list[str], strongest: int) -> str:
-    lines = [f"rg:act-{act['id']} a skos:Concept , rg:SpeechAct ;",
-             "    skos:inScheme rg:SpeechActs ;",
-             f'    skos:prefLabel "{act["label"]}"@en ;',
-             f'    rdfs:label "{act["label"]}"@en ;',
-             f'    skos:definition "{definition(act, strongest)}"@en ;',
-             f'    skos:notation "{act["id"]}" ;',
-             f'    rg:actType "{act["type"]}" ;']
-    lines += [f'    skos:altLabel "{form}"@en ;' for form in forms if form != act["label"]]
+    more = [f'rg:actType "{act["type"]}"']
+    more += [f'skos:altLabel "{form}"@en' for form in forms if form != act["label"]]
     if act.get("strength") is not None:
-        lines.append(f"    rg:strength {act['strength']} ;")
-    lines[-1] = lines[-1][:-2] + " ."
-    return "\n".join(lines)
+        more.append(f"rg:strength {act['strength']}")
+    return concepts.concept(f"rg:act-{act['id']}", "rg:SpeechAct", "rg:SpeechActs",
+                            act["label"], definition(act, strongest), act["id"], more)
 
 
 def main() -> None:
-    text = ONTOLOGY.read_text("utf-8")
-    start = text.index("rg:act-")
-    end = re.compile(r"\n(?!rg:act-|    )").search(text, start).start() + 1
     acts = json.loads(ACTS.read_text("utf-8"))["acts"]
     forms = json.loads(FORMS.read_text("utf-8"))["forms"]
     strongest = max(a["strength"] for a in acts if a.get("strength") is not None)
-    concepts = "\n".join(concept(act, forms[act["id"]], strongest) for act in acts)
-    ONTOLOGY.write_text(text[:start] + concepts + "\n" + text[end:], "utf-8")
-    print(f"{ONTOLOGY}: {len(acts)} speech acts")
+    concepts.rewrite("rg:act-", [concept(act, forms[act["id"]], strongest) for act in acts],
+                     "\n")
+    print(f"{concepts.ONTOLOGY}: {len(acts)} speech acts")
 
 
 if __name__ == "__main__":
