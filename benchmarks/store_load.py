@@ -1,8 +1,9 @@
 """How should the corpus store be loaded? Bulk-loads an N-Quads file (a corpus build's
 resgraph.nq) into a new pyoxigraph store in pieces of whole lines, as the corpus writer does,
-for each piece size given, and prints: load time, compaction (`optimize`) time, the process's
-peak resident memory during the load, and the p50 of stored queries for one resolution before
-and after compaction.
+for each piece size given, and prints: load time, compaction (`optimize`) time, processor
+time (user and system, the process's start included, the timed queries left out), the
+process's peak resident memory during the load, and the p50 of stored queries for one
+resolution before and after compaction.
 
     python benchmarks/scale.py --n 1000 --work /tmp/scale --keep --no-queries
     python benchmarks/store_load.py /tmp/scale/out-1000/resgraph.nq --pieces 16 64
@@ -68,12 +69,18 @@ def measure(nquads: Path, piece_mb: int) -> dict:
         rows = store.query("PREFIX rg: <https://w3id.org/resgraph/ontology#> SELECT ?r "
                            "WHERE { GRAPH ?g { ?r a rg:Resolution } }")
         resolutions = random.Random(1).sample(sorted(r["r"].value for r in rows), RUNS)  # type: ignore[union-attr]
+        mark = resource.getrusage(resource.RUSAGE_SELF)
         before = _one_resolution_p50(store, resolutions)
+        done = resource.getrusage(resource.RUSAGE_SELF)
+        queried = done.ru_utime + done.ru_stime - mark.ru_utime - mark.ru_stime
         started = time.perf_counter()
         store.optimize()
         compacted = time.perf_counter() - started
+        used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                    resource.RUSAGE_CHILDREN)]
+        cpu = sum(u.ru_utime + u.ru_stime for u in used) - queried
         after = _one_resolution_p50(store, resolutions)
-        return {"piece_mb": piece_mb, "load_s": loaded, "optimize_s": compacted,
+        return {"piece_mb": piece_mb, "load_s": loaded, "optimize_s": compacted, "cpu_s": cpu,
                 "peak_mib": peak / 2**20, "before_ms": before, "after_ms": after}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -103,6 +110,7 @@ def main() -> None:
         how = (f"pieces of {mb} MB" if mb > 0 else "the whole file by path" if mb == 0
                else "oxigraph load")
         print(f"{how}: load {r['load_s']:.1f} s, optimize {r['optimize_s']:.1f} s, "
+              f"processor {r['cpu_s']:.1f} s (user + system, load and optimize), "
               f"peak {r['peak_mib']:.0f} MiB; one resolution p50 before -> after optimize: "
               f"{queries}", flush=True)
 
