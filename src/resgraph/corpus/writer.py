@@ -11,6 +11,8 @@ import itertools
 import json
 import os
 import shutil
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -38,7 +40,8 @@ PARTS = ".parts"
 # benchmarks/store_load.py), but the 20,000-resolution build took 28.3 min with them
 # against 25.4 min with 64 MB pieces (benchmarks/scale.py, 2026-12-01): at scale the larger
 # pieces win, and both stay far under the memory bound.
-_LOAD_CHUNK = 64 << 20
+LOAD_PIECE = 64 << 20
+LOADERS = 1  # pieces loaded at once
 INCOMING = ".incoming"  # where workers write, before a document is accepted
 _PART_EXTENSIONS = PART_EXTENSIONS
 
@@ -225,6 +228,28 @@ class CorpusWriter:
         return written
 
 
+def load_nquads(store: ox.Store, nquads: Path, *, piece: int, loaders: int) -> None:
+    """Bulk-load an N-Quads file into `store` in pieces of `piece` bytes of whole lines,
+    `loaders` pieces at a time.
+
+    In pieces: the bulk loader's memory grows with what one call gives it (1.3 GB for a
+    386 MB file at once, 0.7 GB in pieces, measured here), and a corpus's N-Quads grow with
+    the corpus. lenient: they are resgraph's own, from checked terms. Several pieces can load
+    at once: pyoxigraph releases the GIL, and each call writes files of its own that RocksDB
+    ingests atomically, so the quads and the store are the same whatever the order."""
+    with open(nquads, "rb") as handle, ThreadPoolExecutor(loaders) as pool:
+        loading: deque[Future[None]] = deque()
+        while True:
+            if len(loading) >= loaders:  # at most `loaders` pieces held at once
+                loading.popleft().result()
+            if not (chunk := handle.read(piece)):
+                break
+            loading.append(pool.submit(store.bulk_load, input=chunk + handle.readline(),
+                                       format=ox.RdfFormat.N_QUADS, lenient=True))
+        while loading:
+            loading.popleft().result()
+
+
 def _load_store(path: Path, nquads: Path, ontology: Path) -> None:
     """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology, then
     compacted."""
@@ -232,13 +257,7 @@ def _load_store(path: Path, nquads: Path, ontology: Path) -> None:
 
     try:
         store = ox.Store(str(path))
-        # In pieces of whole lines: the bulk loader's memory grows with what one call gives it
-        # (1.3 GB for a 386 MB file at once, 0.7 GB in pieces, measured here), and a corpus's
-        # N-Quads grow with the corpus. lenient: they are resgraph's own, from checked terms.
-        with open(nquads, "rb") as handle:
-            while chunk := handle.read(_LOAD_CHUNK):
-                chunk += handle.readline()
-                store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
+        load_nquads(store, nquads, piece=LOAD_PIECE, loaders=LOADERS)
         store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE,
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         store.optimize()
