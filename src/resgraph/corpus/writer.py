@@ -35,13 +35,17 @@ from resgraph.serialize import (
 from resgraph.store import ONTOLOGY_GRAPH, WINDOWS
 
 PARTS = ".parts"
-# Bytes of N-Quads per bulk load. 16 MB pieces load the 1,000-resolution corpus's 995 MB
-# file faster than 64 MB ones (19.1 s against 27.1 s, 179 MiB against 376 MiB;
-# benchmarks/store_load.py), but the 20,000-resolution build took 28.3 min with them
-# against 25.4 min with 64 MB pieces (benchmarks/scale.py, 2026-12-01): at scale the larger
-# pieces win, and both stay far under the memory bound.
-LOAD_PIECE = 64 << 20
-LOADERS = 1  # pieces loaded at once
+# How the store is loaded: 32 MB of N-Quads per bulk load, four at once. The load is as much
+# waiting on the disk (28 % of the processors' time was I/O wait over 50 minutes of these
+# loads, /proc/stat) as working, and threads overlap one call's waits with another's work.
+# The 1,000-resolution corpus's 995 MB (benchmarks/store_load.py, alternated three times,
+# 2026-12-02, 2 cores): load and compaction 31.7-35.5 s and 712-727 MiB, against
+# 49.1-54.4 s and 436-455 MiB for 64 MB one at a time; processor time 58-59 s against
+# 72-79 s. Six at once stalled (5,000 resolutions: 565 s against 204-291 s for four). On
+# 2026-12-01, 16 MB pieces one at a time were faster than 64 MB at 1,000 resolutions but
+# slower at 20,000 (28.3 against 25.4 min).
+LOAD_PIECE = 32 << 20
+LOADERS = 4
 INCOMING = ".incoming"  # where workers write, before a document is accepted
 _PART_EXTENSIONS = PART_EXTENSIONS
 
