@@ -35,9 +35,9 @@ from resgraph.serialize import (
 from resgraph.store import ONTOLOGY_GRAPH, WINDOWS
 
 PARTS = ".parts"
-# How the store is loaded: 32 MB of N-Quads per bulk load, four at once. The load is as much
-# waiting on the disk (28 % of the processors' time was I/O wait over 50 minutes of these
-# loads, /proc/stat) as working, and threads overlap one call's waits with another's work.
+# How the store is loaded: 32 MB of N-Quads per bulk load, four at once. The load waits on
+# the disk (37 % of the processors' time was I/O wait in /proc/stat during 50 minutes of
+# such loads), and threads overlap one call's waits with another's work.
 # The 1,000-resolution corpus's 995 MB (benchmarks/store_load.py, alternated three times,
 # 2026-12-02, 2 cores): load and compaction 31.7-35.5 s and 712-727 MiB, against
 # 49.1-54.4 s and 436-455 MiB for 64 MB one at a time; processor time 58-59 s against
