@@ -240,7 +240,7 @@ def load_nquads(store: ox.Store, nquads: Path, *, piece: int, loaders: int) -> N
     386 MB file at once, 0.7 GB in pieces, measured here), and a corpus's N-Quads grow with
     the corpus. lenient: they are resgraph's own, from checked terms. Several pieces can load
     at once: pyoxigraph releases the GIL, and each call writes files of its own that RocksDB
-    ingests atomically, so the quads and the store are the same whatever the order."""
+    ingests atomically, so the store holds the same quads whatever order they finish in."""
     with open(nquads, "rb") as handle, ThreadPoolExecutor(loaders) as pool:
         loading: deque[Future[None]] = deque()
         while True:
