@@ -12,11 +12,12 @@ import json
 import os
 import shutil
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
-from typing import cast
+from typing import BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -170,6 +171,23 @@ class CorpusWriter:
                     lines.append(f"{e.graph}\t{resolution}\t{value}\t{datatype}\n")
         (self.directory / WINDOWS).write_text("".join(lines), "utf-8")
 
+    def _join_nquads(self, order: list[Entry], added: list[ox.Quad],
+                     handle: BinaryIO) -> Iterator[bytes]:
+        """Each graph's N-Quads in graph order, then the quads across them, as they are
+        appended to `handle` (the corpus's N-Quads): blocks of whole lines. Its own errors
+        name the output, not the store it feeds."""
+        blocks: Iterable[Callable[[], bytes]] = (
+            (self.parts / f"{e.stem}.nq").read_bytes for e in order)
+        if added:
+            blocks = itertools.chain(blocks, [lambda: serialize(added, "nquads")])
+        for block in blocks:
+            try:
+                data = block()
+                handle.write(data)
+            except OSError as exc:
+                raise StoreError(f"{self.directory}: cannot write ({exc.strerror})") from None
+            yield data
+
     def finish(self, store: bool, ontology: Path) -> list[Path]:
         """Join the corpus-wide files in graph order, with the links between resolutions and
         what the corpus says across them last (corpus.across: graphs of their own, made from
@@ -178,19 +196,19 @@ class CorpusWriter:
         order = [self.entries[g] for g in sorted(self.entries)]
         written: list[Path] = []
         try:
-            nquads = self.directory / "resgraph.nq"
-            with open(nquads, "wb") as handle:
-                for e in order:
-                    with open(self.parts / f"{e.stem}.nq", "rb") as part:
-                        shutil.copyfileobj(part, handle)
             added = aggregate(((self.parts / f"{e.stem}.across.json").read_bytes()
                                for e in order), self.base, self.directory / ".across.sqlite")
             self._write_windows(order)
-            if added:
-                with open(nquads, "ab") as handle:
-                    handle.write(serialize(added, "nquads"))
-            if store:
-                _load_store(self.directory / "store", nquads, ontology)
+            nquads = self.directory / "resgraph.nq"
+            with open(nquads, "wb") as handle:
+                # One pass over the parts: each is appended to the joined file and handed to
+                # the store's loaders, which work while the next parts are read and written.
+                joined = self._join_nquads(order, added, handle)
+                if store:
+                    _load_store(self.directory / "store", joined, ontology)
+                else:
+                    for _ in joined:
+                        pass
             written.append(nquads)
             if "trig" in self.formats:
                 path = self.directory / "resgraph.trig"
@@ -233,35 +251,54 @@ class CorpusWriter:
 
 
 def load_nquads(store: ox.Store, nquads: Path, *, piece: int, loaders: int) -> None:
-    """Bulk-load an N-Quads file into `store` in pieces of `piece` bytes of whole lines,
-    `loaders` pieces at a time.
+    """Bulk-load an N-Quads file into `store` (load_pieces) in pieces of `piece` bytes of
+    whole lines, `loaders` pieces at a time."""
+    with open(nquads, "rb") as handle:
+        load_pieces(store, iter(lambda: handle.read(piece) + handle.readline(), b""),
+                    piece=piece, loaders=loaders)
+
+
+def load_pieces(store: ox.Store, blocks: Iterable[bytes], *, piece: int,
+                loaders: int) -> None:
+    """Bulk-load N-Quads given as blocks of whole lines into `store`, the blocks gathered
+    into pieces of at least `piece` bytes, `loaders` pieces at a time.
 
     In pieces: the bulk loader's memory grows with what one call gives it (1.3 GB for a
     386 MB file at once, 0.7 GB in pieces, measured here), and a corpus's N-Quads grow with
     the corpus. lenient: they are resgraph's own, from checked terms. Several pieces can load
     at once: pyoxigraph releases the GIL, and each call writes files of its own that RocksDB
     ingests atomically, so the store holds the same quads whatever order they finish in."""
-    with open(nquads, "rb") as handle, ThreadPoolExecutor(loaders) as pool:
+    with ThreadPoolExecutor(loaders) as pool:
         loading: deque[Future[None]] = deque()
-        while True:
+
+        def submit(gathered: list[bytes]) -> None:
             if len(loading) >= loaders:  # at most `loaders` pieces held at once
                 loading.popleft().result()
-            if not (chunk := handle.read(piece)):
-                break
-            loading.append(pool.submit(store.bulk_load, input=chunk + handle.readline(),
+            loading.append(pool.submit(store.bulk_load, input=b"".join(gathered),
                                        format=ox.RdfFormat.N_QUADS, lenient=True))
+
+        gathered: list[bytes] = []
+        size = 0
+        for block in blocks:
+            gathered.append(block)
+            size += len(block)
+            if size >= piece:
+                submit(gathered)
+                gathered, size = [], 0
+        if gathered:
+            submit(gathered)
         while loading:
             loading.popleft().result()
 
 
-def _load_store(path: Path, nquads: Path, ontology: Path) -> None:
-    """The embedded store, bulk-loaded from the corpus's N-Quads and the ontology, then
-    compacted."""
+def _load_store(path: Path, nquads: Iterable[bytes], ontology: Path) -> None:
+    """The embedded store, bulk-loaded from the corpus's N-Quads (blocks of whole lines)
+    and the ontology, then compacted."""
     import gc
 
     try:
         store = ox.Store(str(path))
-        load_nquads(store, nquads, piece=LOAD_PIECE, loaders=LOADERS)
+        load_pieces(store, nquads, piece=LOAD_PIECE, loaders=LOADERS)
         store.bulk_load(path=str(ontology), format=ox.RdfFormat.TURTLE,
                         to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         store.optimize()
