@@ -37,6 +37,10 @@ LANGUAGE_CODES = frozenset(
      "HU", "IT", "LT", "LV", "MT", "NL", "PL", "PT", "RO", "SK", "SL", "SV")
 )
 
+# What `copy` skips or spells out, found by one scan of each piece: testing each character
+# took 0.14 s of the cleanup's 0.82 s under cProfile, for 50 of scale.py's documents
+_SPECIAL = re.compile("[" + "".join(map(re.escape, sorted(INVISIBLE | LIGATURES.keys()))) + "]")
+
 # Running headers and footers of EP documents. The Word file name names the document family
 # (RC joint motion, RE motion, RR report, TA text adopted, AM amendments ...), the PE number
 # identifies the document in the EP's registry, "n/m" is the page.
@@ -156,6 +160,10 @@ def is_furniture(text: str) -> bool:
 
 
 def _is_caps_heading(text: str) -> bool:
+    # A lower-case letter, or no cased one: not all capitals. Tested first because listing
+    # every line's letters took 0.11 s of the cleanup's 0.82 s (cProfile, 50 documents).
+    if not text.isupper():
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 10 and " " in text and all(c.isupper() for c in letters)
 
@@ -417,7 +425,7 @@ class _Writer:
         if end <= start:
             return
         piece = self.source[start:end]
-        special = [i for i, c in enumerate(piece) if c in INVISIBLE or c in LIGATURES]
+        special = [m.start() for m in _SPECIAL.finditer(piece)]
         if special:  # soft hyphens and zero-width characters skipped, ligatures spelt out
             cursor = start
             for i in special:
