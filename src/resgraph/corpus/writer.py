@@ -1,8 +1,8 @@
 """Writing a corpus as its documents arrive, in bounded memory: each graph's pieces go to disk
 at once (`.parts/`), and the corpus-wide files are joined from them at the end, graph by graph
 in the order of their IRIs, so the same inputs give the same bytes whatever order the workers
-finish in. The store is bulk-loaded from the joined N-Quads. `manifest.json` records what was
-built from what, for the next build to reuse."""
+finish in. The store is bulk-loaded from the N-Quads in the pass that joins them.
+`manifest.json` records what was built from what, for the next build to reuse."""
 
 from __future__ import annotations
 
