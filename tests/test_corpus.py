@@ -389,7 +389,8 @@ def test_the_store_holds_the_graph_of_the_input_first_in_order(tmp_path: Path) -
 
 def test_pieces_loaded_at_once_give_the_store_every_quad_once(tmp_path: Path) -> None:
     """The corpus writer loads its N-Quads a few pieces at a time, in threads: cut at whole
-    lines, none lost or loaded twice, whatever order the pieces finish in."""
+    lines, none lost, whatever order the pieces finish in (that none is given twice is the
+    next test's: a store is a set)."""
     import pyoxigraph as ox
 
     from resgraph.corpus.writer import load_nquads
@@ -409,3 +410,37 @@ def test_pieces_loaded_at_once_give_the_store_every_quad_once(tmp_path: Path) ->
     seed = ox.NamedNode(manifest["resolutions"][0]["graph"])
     assert len(list(pieces.quads_for_pattern(None, None, None, seed))) == 7565  # the seed's
     assert sorted(map(str, pieces)) == sorted(map(str, whole))
+
+
+def test_small_blocks_are_gathered_into_pieces_each_line_once(tmp_path: Path) -> None:
+    """The build hands the loaders each graph's N-Quads as it joins them: blocks much smaller
+    than a piece, gathered until a piece is full. Every line reaches the store once (a store
+    is a set, so what the loader was given is recorded too), in pieces of whole lines."""
+    import pyoxigraph as ox
+
+    from resgraph.corpus.writer import load_pieces
+
+    class Recording:  # the store, and every piece given to it
+        def __init__(self, store: ox.Store) -> None:
+            self.store, self.given = store, []
+
+        def bulk_load(self, **options) -> None:
+            self.given.append(options["input"])
+            self.store.bulk_load(**options)
+
+    _build(_texts(), tmp_path / "o", jobs=1, store=False, formats=("nquads",))
+    nquads = tmp_path / "o" / "resgraph.nq"
+    lines = nquads.read_bytes().splitlines(keepends=True)
+    blocks = [b"".join(lines[i:i + 50]) for i in range(0, len(lines), 50)]
+    piece = 1 << 16
+    assert max(map(len, blocks)) < piece
+    gathered = Recording(ox.Store(str(tmp_path / "gathered")))
+    load_pieces(gathered, iter(blocks), piece=piece, loaders=3)  # type: ignore[arg-type]
+    assert len(gathered.given) > 20
+    assert all(len(p) >= piece for p in gathered.given[:-1])
+    assert all(p.endswith(b"\n") for p in gathered.given)
+    assert sorted(b"".join(gathered.given).splitlines(keepends=True)) == sorted(lines)
+    whole = ox.Store(str(tmp_path / "whole"))
+    whole.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    assert len(gathered.store) == len(whole) == len(lines)
+    assert sorted(map(str, gathered.store)) == sorted(map(str, whole))
