@@ -68,7 +68,7 @@ def summarise(quads: Iterable[ox.Quad]) -> bytes:
     Only the predicates those patterns name are indexed, and each subject's types are kept as
     a set of IRIs: this runs once per resolution of a corpus, and indexing every quad took
     11.5 s for the 1,000 graphs of benchmarks/scale.py's corpus against 4.1 s so (2 cores,
-    2026-12-02), of some 72 s of processor time their conversions take in all."""
+    2026-12-02)."""
     by: dict[str, dict[str, list[ox.NamedNode | ox.BlankNode | ox.Literal]]] = defaultdict(
         lambda: defaultdict(list))
     types: dict[str, set[str]] = defaultdict(set)
