@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -25,6 +26,9 @@ from conftest import REPO, SEED, corpus
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from synthetic import variants
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 BASE = "https://w3id.org/resgraph/id/"
 ALL = ("nquads", "trig", "jsonld", "turtle", "ntriples", "rdfxml")
@@ -387,6 +391,18 @@ def test_the_store_holds_the_graph_of_the_input_first_in_order(tmp_path: Path) -
     assert int(count) == entry["triples"] == lines
 
 
+def _nquads_and_whole_store(tmp_path: Path) -> tuple[Path, ox.Store]:
+    """The text corpus's N-Quads (built without a store), and a store that loaded them in
+    one call: what the loaders' tests compare the pieces with."""
+    import pyoxigraph as ox
+
+    _build(_texts(), tmp_path / "o", jobs=1, store=False, formats=("nquads",))
+    nquads = tmp_path / "o" / "resgraph.nq"
+    whole = ox.Store(str(tmp_path / "whole"))
+    whole.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    return nquads, whole
+
+
 def test_pieces_loaded_at_once_give_the_store_every_quad_once(tmp_path: Path) -> None:
     """The corpus writer loads its N-Quads a few pieces at a time, in threads: cut at whole
     lines, none lost, whatever order the pieces finish in (that none is given twice is the
@@ -395,14 +411,11 @@ def test_pieces_loaded_at_once_give_the_store_every_quad_once(tmp_path: Path) ->
 
     from resgraph.corpus.writer import load_nquads
 
-    _build(_texts(), tmp_path / "o", jobs=1, store=False, formats=("nquads",))
-    nquads = tmp_path / "o" / "resgraph.nq"
+    nquads, whole = _nquads_and_whole_store(tmp_path)
     lines = nquads.read_text("utf-8").count("\n")
     pieces = ox.Store(str(tmp_path / "pieces"))
     load_nquads(pieces, nquads, piece=1 << 16, loaders=3)
     assert nquads.stat().st_size > 20 << 16  # more than 20 pieces, three at a time
-    whole = ox.Store(str(tmp_path / "whole"))
-    whole.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text())
     assert len(pieces) == len(whole) == lines == (
         sum(r["triples"] for r in manifest["resolutions"]) + manifest["links"]
@@ -428,8 +441,7 @@ def test_small_blocks_are_gathered_into_pieces_each_line_once(tmp_path: Path) ->
             self.given.append(options["input"])
             self.store.bulk_load(**options)
 
-    _build(_texts(), tmp_path / "o", jobs=1, store=False, formats=("nquads",))
-    nquads = tmp_path / "o" / "resgraph.nq"
+    nquads, whole = _nquads_and_whole_store(tmp_path)
     lines = nquads.read_bytes().splitlines(keepends=True)
     blocks = [b"".join(lines[i:i + 50]) for i in range(0, len(lines), 50)]
     piece = 1 << 16
@@ -440,7 +452,5 @@ def test_small_blocks_are_gathered_into_pieces_each_line_once(tmp_path: Path) ->
     assert all(len(p) >= piece for p in gathered.given[:-1])
     assert all(p.endswith(b"\n") for p in gathered.given)
     assert sorted(b"".join(gathered.given).splitlines(keepends=True)) == sorted(lines)
-    whole = ox.Store(str(tmp_path / "whole"))
-    whole.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
     assert len(gathered.store) == len(whole) == len(lines)
     assert sorted(map(str, gathered.store)) == sorted(map(str, whole))
