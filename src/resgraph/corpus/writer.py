@@ -36,16 +36,16 @@ from resgraph.serialize import (
 from resgraph.store import ONTOLOGY_GRAPH, WINDOWS
 
 PARTS = ".parts"
-# How the store is loaded: 32 MB of N-Quads per bulk load, four at once. The load waits on
+# How the store is loaded: 16 MB of N-Quads per bulk load, four at once. The load waits on
 # the disk (37 % of the processors' time was I/O wait in /proc/stat during 50 minutes of
-# such loads), and threads overlap one call's waits with another's work.
-# The 1,000-resolution corpus's 995 MB (benchmarks/store_load.py, alternated three times,
-# 2026-12-02, 2 cores): load and compaction 31.7-35.5 s and 712-727 MiB, against
-# 49.1-54.4 s and 436-455 MiB for 64 MB one at a time; processor time 58-59 s against
-# 72-79 s. Six at once stalled (5,000 resolutions: 565 s against 204-291 s for four). On
-# 2026-12-01, 16 MB pieces one at a time were faster than 64 MB at 1,000 resolutions but
-# slower at 20,000 (28.3 against 25.4 min).
-LOAD_PIECE = 32 << 20
+# such loads), and threads overlap one call's waits with another's work. Smaller pieces cost
+# the loader less processor and memory per quad: on a 10,000-resolution corpus's 10.4 GB
+# (benchmarks/store_load.py --one, 2026-12-02, 2 cores, alternated) load and compaction took
+# 752 and 724 s at 542-550 MiB in 16 MB pieces, 785 and 773 s at 790-792 MiB in 32 MB, and
+# 1,022 s at 1,636 MiB in 128 MB two at a time. On 1,000 resolutions, four 32 MB pieces at
+# once took 31.7-35.5 s against 49.1-54.4 s for 64 MB one at a time. Six at once stalled
+# (5,000 resolutions: 565 s against 204-291 s for four).
+LOAD_PIECE = 16 << 20
 LOADERS = 4
 INCOMING = ".incoming"  # where workers write, before a document is accepted
 _PART_EXTENSIONS = PART_EXTENSIONS
