@@ -44,7 +44,9 @@ PARTS = ".parts"
 # 752 and 724 s at 542-550 MiB in 16 MB pieces, 785 and 773 s at 790-792 MiB in 32 MB, and
 # 1,022 s at 1,636 MiB in 128 MB two at a time. On 1,000 resolutions, four 32 MB pieces at
 # once took 31.7-35.5 s against 49.1-54.4 s for 64 MB one at a time. Six at once stalled
-# (5,000 resolutions: 565 s against 204-291 s for four).
+# (5,000 resolutions: 565 s against 204-291 s for four). Not smaller: 8 MB pieces, faster on
+# 10,000 resolutions (628 s), made a whole 20,000-resolution build's load and compaction take
+# 18.7 minutes against 15.5 in 16 MB (benchmarks/scale.py --n 20000, 2026-12-02, one run each).
 LOAD_PIECE = 16 << 20
 LOADERS = 4
 INCOMING = ".incoming"  # where workers write, before a document is accepted
