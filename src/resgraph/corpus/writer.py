@@ -38,15 +38,11 @@ from resgraph.store import ONTOLOGY_GRAPH, WINDOWS
 PARTS = ".parts"
 # How the store is loaded: 16 MB of N-Quads per bulk load, four at once. The load waits on
 # the disk (37 % of the processors' time was I/O wait in /proc/stat during 50 minutes of
-# such loads), and threads overlap one call's waits with another's work. Smaller pieces cost
-# the loader less processor and memory per quad: on a 10,000-resolution corpus's 10.4 GB
-# (benchmarks/store_load.py --one, 2026-12-02, 2 cores, alternated) load and compaction took
-# 752 and 724 s at 542-550 MiB in 16 MB pieces, 785 and 773 s at 790-792 MiB in 32 MB, and
-# 1,022 s at 1,636 MiB in 128 MB two at a time. On 1,000 resolutions, four 32 MB pieces at
-# once took 31.7-35.5 s against 49.1-54.4 s for 64 MB one at a time. Six at once stalled
-# (5,000 resolutions: 565 s against 204-291 s for four). Not smaller: 8 MB pieces, faster on
-# 10,000 resolutions (628 s), made a whole 20,000-resolution build's load and compaction take
-# 18.7 minutes against 15.5 in 16 MB (benchmarks/scale.py --n 20000, 2026-12-02, one run each).
+# such loads), and threads overlap one call's waits with another's work. Piece sizes and
+# loader counts were measured (benchmarks/store_load.py and scale.py, 2026-12-02; figures in the
+# README's "Smaller pieces" and "20,000 resolutions in 16 and 8 MB pieces"): larger pieces
+# cost more time and memory, 8 MB pieces made the 20,000-resolution store slower, and six
+# loaders at once stalled.
 LOAD_PIECE = 16 << 20
 LOADERS = 4
 INCOMING = ".incoming"  # where workers write, before a document is accepted
